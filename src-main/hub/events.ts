@@ -1,0 +1,40 @@
+/** The hub's typed event bus: device status, job progress, inbox files, POS prompts → WebSocket, GUI, tray. */
+import { EventEmitter } from 'node:events';
+import type { JobEvent } from '../domain/jobs.js';
+import type { DeviceStatus } from '../domain/device-config.js';
+
+export interface HubEvents {
+  device_status: {
+    device_id: string;
+    device_kind: 'fiscal' | 'pos';
+    status: DeviceStatus;
+    status_text: string;
+    connected_device_id: string | null;
+    detail?: string;
+  };
+  job: JobEvent;
+  inbox_file: {
+    device_id: string;
+    file_name: string;
+    state: 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';
+    job_id?: string | null;
+    error?: string | null;
+  };
+  pos_prompt: { device_id: string; text: string };
+}
+
+export type HubEventName = keyof HubEvents;
+
+export class EventBus {
+  readonly #emitter = new EventEmitter();
+  constructor() {
+    this.#emitter.setMaxListeners(1000);
+  }
+  emit<K extends HubEventName>(name: K, data: HubEvents[K]): void {
+    this.#emitter.emit(name, data);
+  }
+  on<K extends HubEventName>(name: K, listener: (data: HubEvents[K]) => void): () => void {
+    this.#emitter.on(name, listener);
+    return () => this.#emitter.off(name, listener);
+  }
+}
