@@ -21,6 +21,8 @@ export interface HubEvents {
     error?: string | null;
   };
   pos_prompt: { device_id: string; text: string };
+  /** A device was added, changed or removed (settings saved). */
+  devices_changed: Record<string, never>;
 }
 
 export type HubEventName = keyof HubEvents;
