@@ -110,6 +110,15 @@ export interface FaultPlan {
   disconnected?: boolean;
 }
 
+/** The faults active right now (added: read by front-ends and the GUI's simulator panel). */
+export interface ActiveFaults {
+  paper_out: boolean;
+  /** Lines left before the paper runs out (null = no paper-out planned). */
+  lines_until_paper_out: number | null;
+  cover_open: boolean;
+  disconnected: boolean;
+}
+
 export interface TimingProfile {
   /** Serial speed for wire-time modelling in front-ends; 0 = no wire time. */
   baud: number;
@@ -160,4 +169,8 @@ export interface VirtualRegisterApi {
   closeCover(): void;
   /** Move the clock forward (e.g. 25 hours to trigger the 24-hour Z block). */
   advanceClock(ms: number): void;
+  /** Clear the "disconnected" fault (added). */
+  reconnect(): void;
+  /** The faults active right now (added). */
+  faults(): ActiveFaults;
 }
