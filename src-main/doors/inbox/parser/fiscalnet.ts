@@ -1,0 +1,77 @@
+/**
+ * The FiscalNet dialect (caret-separated): `S^NAME^PRICE^QTY^UM^VATGROUP^DEPT`, `DV^value` / `MV^value`
+ * (value discount / markup on the previous sale), `ST^` (subtotal), `P^CODE^AMOUNT` (1-based payment codes,
+ * empty or 0 amount = the rest), `CF^CUI` (buyer, before the first sale). Pure.
+ */
+import { checkCui } from '../../../domain/cui.js';
+import type { PaymentMethod } from '../../../domain/operations.js';
+import { ARG, ArgReader, fail } from './args.js';
+import { isIgnorable } from './fprint.js';
+import { DocumentBuilder } from './receipt-builder.js';
+import { bi, type InpDocument, type SourceLine } from './types.js';
+
+const PAYMENT_CODES: Record<number, PaymentMethod> = { 1: 'cash', 2: 'card', 3: 'credit', 4: 'meal_voucher', 6: 'other', 7: 'other', 8: 'other', 9: 'other' };
+
+export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[]; documents: InpDocument[] } {
+  const b = new DocumentBuilder();
+  const lines: SourceLine[] = [];
+  let last: SourceLine | null = null;
+  texts.forEach((text, i) => {
+    const no = i + 1;
+    if (isIgnorable(text)) {
+      lines.push({ no, text, cmd: '' });
+      return;
+    }
+    const parts = text.trim().split('^');
+    const cmd = (parts[0] ?? '').trim().toUpperCase();
+    const line: SourceLine = { no, text, cmd };
+    lines.push(line);
+    last = line;
+    const r = new ArgReader(no, cmd, parts.slice(1));
+    b.beginCommand();
+    switch (cmd) {
+      case 'S': {
+        r.atMost(6);
+        const description = r.text(1, ARG.name);
+        const unit_price_cents = r.money(2, ARG.price);
+        const quantity_thousandths = r.quantity(3, ARG.quantity);
+        const um = r.text(4, ARG.um, { optional: true, max: 8 });
+        const vat = r.vat(5);
+        const department = r.int(6, ARG.department, 0, 99, 1);
+        b.item(no, cmd, { type: 'item', description, unit_price_cents, quantity_thousandths, vat, department, ...(um ? { um } : {}) });
+        return;
+      }
+      case 'DV':
+      case 'MV':
+        r.atMost(1);
+        b.discount(no, cmd, { kind: 'amount', amount_cents: r.money(1, ARG.value, 1), is_surcharge: cmd === 'MV' });
+        return;
+      case 'ST':
+        r.atMost(0);
+        b.subtotal(no, cmd);
+        return;
+      case 'CF': {
+        r.atMost(1);
+        const cui = r.required(1, ARG.cui);
+        const check = checkCui(cui);
+        if (!check.ok) return r.fail(1, bi(`codul fiscal „${cui}” nu este valid: ${check.reason}`, `fiscal code "${cui}" is not valid: ${check.reason}`));
+        b.buyer(no, cmd, check.normalized);
+        return;
+      }
+      case 'P': {
+        r.atMost(2);
+        const code = r.int(1, ARG.code, 1, 9);
+        const method = PAYMENT_CODES[code];
+        if (method === undefined) return r.fail(1, bi('codul de plată 5 nu este o plată', 'payment code 5 is not a payment'));
+        const amount = r.has(2) && r.money(2, ARG.amount, 0) > 0 ? r.money(2, ARG.amount, 1) : null;
+        b.pay(no, cmd, method, amount);
+        return;
+      }
+      default:
+        fail(no, cmd, null, bi(`comandă FiscalNet necunoscută „${cmd}”`, `unknown FiscalNet command "${cmd}"`));
+    }
+  });
+  const end = last as SourceLine | null;
+  b.finish(end?.no ?? 0, end?.cmd ?? '');
+  return { lines, documents: b.documents };
+}
