@@ -1,0 +1,35 @@
+/**
+ * Builds the driver for a configured device. The only place that knows every driver family; the pipeline and the
+ * doors see FiscalDriver / PosDriver only.
+ */
+import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
+import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
+import { findModel } from './supported-devices.js';
+import { createSimulatedFiscalDriver } from '../drivers/simulated/index.js';
+import { createSimulatedPosDriver } from '../drivers/simulated-pos/index.js';
+
+export interface DriverEnv {
+  dataDir: string;
+}
+
+export function createFiscalDriver(config: FiscalDeviceConfig, env: DriverEnv): FiscalDriver {
+  const model = findModel('fiscal', config.manufacturer, config.model);
+  if (!model) throw new Error(`unsupported fiscal device ${config.manufacturer} ${config.model}`);
+  switch (model.family) {
+    case 'simulated':
+      return createSimulatedFiscalDriver(config, env);
+    case 'datecs': {
+      throw new Error(`the Datecs driver is not available in this build (${config.model})`);
+    }
+    default:
+      throw new Error(`model ${config.model} is not a fiscal device`);
+  }
+}
+
+export function createPosDriver(config: PosTerminalConfig, env: DriverEnv): PosDriver {
+  const model = findModel('pos', config.manufacturer, config.model);
+  if (!model || model.family !== 'simulated-pos') {
+    throw new Error(`unsupported card terminal ${config.manufacturer} ${config.model}`);
+  }
+  return createSimulatedPosDriver(config, env);
+}

@@ -1,0 +1,301 @@
+/**
+ * The device registry: configured fiscal devices and card terminals (from settings), their runtimes and live status.
+ * Implements the read side doors use (DeviceDirectory) and the manage side (save/delete with validation).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import {
+  DEVICE_STATUS_TEXT,
+  FiscalDeviceConfig,
+  PosTerminalConfig,
+  type DeviceStatus,
+} from '../domain/device-config.js';
+import type { DeviceIdentity, FiscalDriver, PosDriver } from '../domain/driver-contract.js';
+import { formatZodError } from '../domain/validation.js';
+import type { EventBus } from '../hub/events.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
+import { DeviceRuntime } from './device-runtime.js';
+import { createFiscalDriver, createPosDriver } from './driver-factory.js';
+import type { IdentityCache } from './identity-cache.js';
+import { describeSupported, findModel } from './supported-devices.js';
+
+export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
+
+interface FiscalEntry {
+  config: FiscalDeviceConfig;
+  runtime: DeviceRuntime<FiscalDriver> | null;
+}
+interface PosEntry {
+  config: PosTerminalConfig;
+  runtime: DeviceRuntime<PosDriver> | null;
+  terminalId: string | null;
+}
+
+export interface RegistryOptions {
+  dataDir: string;
+  settings: SettingsService;
+  events: EventBus;
+  identities: IdentityCache;
+  logger: Logger;
+  probeMs?: number;
+  backoffMs?: number[];
+}
+
+export class DeviceRegistry implements DeviceDirectory {
+  readonly #fiscal = new Map<string, FiscalEntry>();
+  readonly #pos = new Map<string, PosEntry>();
+  readonly #o: RegistryOptions;
+  /** Called when a device is (re)started so the pipeline can attach a worker. */
+  onDeviceStarted: ((kind: 'fiscal' | 'pos', id: string) => void) | null = null;
+
+  constructor(opts: RegistryOptions) {
+    this.#o = opts;
+  }
+
+  async start(): Promise<void> {
+    const s = this.#o.settings.get();
+    for (const c of s.pos_terminals) this.#startPos(c);
+    for (const c of s.fiscal_devices) this.#startFiscal(c);
+  }
+
+  async stop(): Promise<void> {
+    const all: Array<Promise<void>> = [];
+    for (const e of this.#fiscal.values()) if (e.runtime) all.push(e.runtime.stop());
+    for (const e of this.#pos.values()) if (e.runtime) all.push(e.runtime.stop());
+    await Promise.all(all);
+  }
+
+  fiscalRuntime(id: string): DeviceRuntime<FiscalDriver> | null {
+    return this.#fiscal.get(id)?.runtime ?? null;
+  }
+  posRuntime(id: string): DeviceRuntime<PosDriver> | null {
+    return this.#pos.get(id)?.runtime ?? null;
+  }
+  fiscalConfig(id: string): FiscalDeviceConfig | undefined {
+    return this.#fiscal.get(id)?.config;
+  }
+  kindOf(id: string): 'fiscal' | 'pos' | undefined {
+    return this.#fiscal.has(id) ? 'fiscal' : this.#pos.has(id) ? 'pos' : undefined;
+  }
+
+  // ---- DeviceDirectory ----
+  listFiscal(): FiscalDeviceView[] {
+    return [...this.#fiscal.values()].map((e) => this.#viewFiscal(e));
+  }
+  listPos(): PosTerminalView[] {
+    return [...this.#pos.values()].map((e) => this.#viewPos(e));
+  }
+  getFiscal(id: string): FiscalDeviceView | undefined {
+    const e = this.#fiscal.get(id);
+    return e ? this.#viewFiscal(e) : undefined;
+  }
+  getPos(id: string): PosTerminalView | undefined {
+    const e = this.#pos.get(id);
+    return e ? this.#viewPos(e) : undefined;
+  }
+  findFiscalBySerial(serial: string): FiscalDeviceView | undefined {
+    const s = serial.toLowerCase();
+    return this.listFiscal().find((v) => v.connected_device_id?.toLowerCase() === s || v.identity?.serial.toLowerCase() === s);
+  }
+  readiness(id: string): { ready: true } | { ready: false; code: string; reason: string } {
+    const e = this.#fiscal.get(id) ?? this.#pos.get(id);
+    if (!e) return { ready: false, code: 'NOT_FOUND', reason: `Device not found: ${id}` };
+    if (!e.config.enabled || !e.runtime) return { ready: false, code: 'DISABLED', reason: 'device is disabled' };
+    if (!e.runtime.connected) {
+      return { ready: false, code: 'DEVICE_UNREACHABLE', reason: e.runtime.detail ?? 'device is not connected' };
+    }
+    return { ready: true };
+  }
+
+  vatRates(id: string): Record<string, number> | null {
+    return this.#o.identities.get(id)?.vat_rates ?? null;
+  }
+  identity(id: string): DeviceIdentity | null {
+    return this.#o.identities.get(id) ?? null;
+  }
+
+  // ---- manage ----
+  saveFiscal(input: unknown): SaveResult<FiscalDeviceConfig> {
+    const withId = this.#withId(input);
+    if ('error' in withId) return { ok: false, status: 400, error: withId.error };
+    const parsed = FiscalDeviceConfig.safeParse(withId.value);
+    if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'device') };
+    const c = parsed.data;
+    const checked = this.#checkModel('fiscal', c.manufacturer, c.model, c.connection_details.type);
+    if (checked) return { ok: false, status: 400, error: checked };
+    if (c.linked_pos_device_id && !this.#pos.has(c.linked_pos_device_id)) {
+      return { ok: false, status: 400, error: `device.linked_pos_device_id: no card terminal with id ${c.linked_pos_device_id}` };
+    }
+    if (withId.isUpdate && !this.#fiscal.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
+    const list = this.#o.settings.get().fiscal_devices.filter((d) => d.id !== c.id);
+    const saved = this.#o.settings.replace({ ...this.#o.settings.get(), fiscal_devices: [...list, c] });
+    if (!saved.ok) return { ok: false, status: 400, error: saved.error };
+    void this.#restartFiscal(c);
+    return { ok: true, device: c, created: !withId.isUpdate };
+  }
+
+  savePos(input: unknown): SaveResult<PosTerminalConfig> {
+    const withId = this.#withId(input);
+    if ('error' in withId) return { ok: false, status: 400, error: withId.error };
+    const parsed = PosTerminalConfig.safeParse(withId.value);
+    if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'terminal') };
+    const c = parsed.data;
+    const checked = this.#checkModel('pos', c.manufacturer, c.model, c.connection_details.type);
+    if (checked) return { ok: false, status: 400, error: checked };
+    if (withId.isUpdate && !this.#pos.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
+    const list = this.#o.settings.get().pos_terminals.filter((d) => d.id !== c.id);
+    const saved = this.#o.settings.replace({ ...this.#o.settings.get(), pos_terminals: [...list, c] });
+    if (!saved.ok) return { ok: false, status: 400, error: saved.error };
+    void this.#restartPos(c);
+    return { ok: true, device: c, created: !withId.isUpdate };
+  }
+
+  async deleteDevice(kind: 'fiscal' | 'pos', id: unknown): Promise<{ ok: true } | { ok: false; status: 400 | 404; error: string }> {
+    if (typeof id !== 'string' || id === '') return { ok: false, status: 400, error: 'id: is required' };
+    const s = this.#o.settings.get();
+    if (kind === 'fiscal') {
+      const e = this.#fiscal.get(id);
+      if (!e) return { ok: false, status: 404, error: `Device not found: ${id}` };
+      const r = this.#o.settings.replace({ ...s, fiscal_devices: s.fiscal_devices.filter((d) => d.id !== id) });
+      if (!r.ok) return { ok: false, status: 400, error: r.error };
+      this.#fiscal.delete(id);
+      await e.runtime?.stop();
+    } else {
+      const e = this.#pos.get(id);
+      if (!e) return { ok: false, status: 404, error: `Device not found: ${id}` };
+      const linked = s.fiscal_devices.find((d) => d.linked_pos_device_id === id);
+      if (linked) return { ok: false, status: 400, error: `id: the terminal is linked to fiscal device "${linked.name}"; unlink it first` };
+      const r = this.#o.settings.replace({ ...s, pos_terminals: s.pos_terminals.filter((d) => d.id !== id) });
+      if (!r.ok) return { ok: false, status: 400, error: r.error };
+      this.#pos.delete(id);
+      await e.runtime?.stop();
+    }
+    this.#o.events.emit('devices_changed', {});
+    return { ok: true };
+  }
+
+  #withId(input: unknown): { value: Record<string, unknown>; isUpdate: boolean } | { error: string } {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return { error: 'device: must be a JSON object' };
+    const obj = { ...(input as Record<string, unknown>) };
+    const isUpdate = typeof obj.id === 'string' && obj.id !== '';
+    if (!isUpdate) obj.id = randomUUID();
+    if (obj.enabled === undefined) obj.enabled = true;
+    return { value: obj, isUpdate };
+  }
+
+  #checkModel(kind: 'fiscal' | 'pos', manufacturer: string, model: string, connection: string): string | null {
+    const m = findModel(kind, manufacturer, model);
+    if (!m) return `device.model: ${manufacturer} ${model} is not supported; supported: ${describeSupported(kind)}`;
+    if (!m.connection_types.includes(connection as never)) {
+      return `device.connection_details.type: ${model} connects by ${m.connection_types.join(' or ')}, not ${connection}`;
+    }
+    return null;
+  }
+
+  async #restartFiscal(c: FiscalDeviceConfig): Promise<void> {
+    const old = this.#fiscal.get(c.id);
+    this.#fiscal.set(c.id, { config: c, runtime: null });
+    await old?.runtime?.stop();
+    this.#startFiscal(c);
+    this.#o.events.emit('devices_changed', {});
+  }
+
+  async #restartPos(c: PosTerminalConfig): Promise<void> {
+    const old = this.#pos.get(c.id);
+    this.#pos.set(c.id, { config: c, runtime: null, terminalId: null });
+    await old?.runtime?.stop();
+    this.#startPos(c);
+    this.#o.events.emit('devices_changed', {});
+  }
+
+  #runtimeOptions(kind: 'fiscal' | 'pos', id: string) {
+    return {
+      probeMs: this.#o.probeMs ?? 3000,
+      backoffMs: this.#o.backoffMs ?? [500, 1000, 2000, 5000, 10_000],
+      language: () => this.#o.settings.get().language,
+      onStatus: (status: DeviceStatus, text: string, detail: string | null) => {
+        const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
+        this.#o.events.emit('device_status', {
+          device_id: id,
+          device_kind: kind,
+          status,
+          status_text: text,
+          connected_device_id: view?.connected_device_id ?? null,
+          ...(detail ? { detail } : {}),
+        });
+        this.#o.logger.info({ device_id: id, status, detail }, 'device status');
+      },
+    };
+  }
+
+  #startFiscal(c: FiscalDeviceConfig): void {
+    const entry: FiscalEntry = { config: c, runtime: null };
+    this.#fiscal.set(c.id, entry);
+    if (!c.enabled) return;
+    try {
+      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir });
+      entry.runtime = new DeviceRuntime(driver, {
+        ...this.#runtimeOptions('fiscal', c.id),
+        onIdentity: (identity) => {
+          if ('serial' in identity) this.#o.identities.set(c.id, identity);
+        },
+      });
+      entry.runtime.start();
+      this.onDeviceStarted?.('fiscal', c.id);
+    } catch (e) {
+      this.#o.logger.error({ device_id: c.id, err: e }, 'cannot create driver');
+    }
+  }
+
+  #startPos(c: PosTerminalConfig): void {
+    const entry: PosEntry = { config: c, runtime: null, terminalId: null };
+    this.#pos.set(c.id, entry);
+    if (!c.enabled) return;
+    try {
+      const driver = createPosDriver(c, { dataDir: this.#o.dataDir });
+      entry.runtime = new DeviceRuntime(driver, {
+        ...this.#runtimeOptions('pos', c.id),
+        onIdentity: (identity) => {
+          if ('terminal_id' in identity) entry.terminalId = identity.terminal_id;
+        },
+      });
+      entry.runtime.start();
+      this.onDeviceStarted?.('pos', c.id);
+    } catch (e) {
+      this.#o.logger.error({ device_id: c.id, err: e }, 'cannot create driver');
+    }
+  }
+
+  #statusOf(config: { enabled: boolean }, runtime: DeviceRuntime<FiscalDriver> | DeviceRuntime<PosDriver> | null): DeviceStatus {
+    if (!config.enabled) return 'Disabled';
+    return runtime ? runtime.status : 'Error';
+  }
+
+  #viewFiscal(e: FiscalEntry): FiscalDeviceView {
+    const status = this.#statusOf(e.config, e.runtime);
+    const identity = this.#o.identities.get(e.config.id) ?? null;
+    const connected = status === 'Connected' || status === 'Busy';
+    return {
+      config: e.config,
+      status,
+      status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
+      vat_rates: identity?.vat_rates ?? {},
+      connected_device_id: connected ? (identity?.serial ?? null) : null,
+      identity,
+      last_error: e.runtime?.detail ?? (e.config.enabled && !e.runtime ? 'the driver could not be created' : null),
+    };
+  }
+
+  #viewPos(e: PosEntry): PosTerminalView {
+    const status = this.#statusOf(e.config, e.runtime);
+    const connected = status === 'Connected' || status === 'Busy';
+    return {
+      config: e.config,
+      status,
+      status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
+      connected_device_id: connected ? e.terminalId : null,
+      last_error: e.runtime?.detail ?? null,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+/** createApi(deps): the native HTTP door as an Express app that never listens by itself (see server.ts). */
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import type { JobStore } from '../../journal/job-store.js';
+import type { NativeDoorDeps } from './hub-api.js';
+import { bodyErrorHandler, finalErrorHandler, jsonParser, requireJson } from './json-body.js';
+import { deviceRoutes } from './routes/devices.js';
+import { jobRoutes } from './routes/jobs.js';
+import { manageRoutes } from './routes/manage.js';
+import { operationRoutes } from './routes/operation.js';
+import { systemRoutes } from './routes/system.js';
+import { securityMiddleware } from './security.js';
+
+export function nativeSecurity(deps: NativeDoorDeps) {
+  const api = () => deps.settings.get().api;
+  return securityMiddleware({
+    allowedHosts: () => api().allowed_hosts,
+    allowedOrigins: () => api().allowed_origins,
+    token: () => api().token,
+    publicPaths: ['/'],
+  });
+}
+
+export function createApi(deps: NativeDoorDeps, jobs: JobStore): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(nativeSecurity(deps));
+  if (deps.guiDir && existsSync(deps.guiDir)) app.use('/app', express.static(deps.guiDir, { index: 'index.html' }));
+  app.use(requireJson());
+  app.use(jsonParser(deps.settings.get().api.body_limit_kb));
+  app.use(bodyErrorHandler);
+  app.use(systemRoutes(deps, jobs));
+  app.use(deviceRoutes(deps));
+  app.use(operationRoutes(deps));
+  app.use(jobRoutes(deps));
+  app.use(manageRoutes(deps));
+  for (const extra of deps.extraRouters ?? []) app.use(extra.path, extra.router);
+  app.use((req, res) => {
+    res.status(404).json({ status: 404, error: `No such endpoint: ${req.method} ${req.path}` });
+  });
+  app.use(finalErrorHandler);
+  return app;
+}

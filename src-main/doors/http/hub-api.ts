@@ -1,0 +1,27 @@
+/** What the native HTTP and WebSocket doors need from the hub. */
+import type { Logger } from 'pino';
+import type { DeviceRegistry } from '../../devices/registry.js';
+import type { EventBus } from '../../hub/events.js';
+import type { Db } from '../../journal/journal.js';
+import type { Pipeline } from '../../pipeline/pipeline.js';
+import type { LatencyMetrics } from '../../pipeline/metrics.js';
+import type { SettingsService } from '../../settings/settings-service.js';
+import type { Router } from 'express';
+
+export interface NativeDoorDeps {
+  pipeline: Pipeline;
+  registry: DeviceRegistry;
+  events: EventBus;
+  settings: SettingsService;
+  db: Db;
+  metrics: LatencyMetrics;
+  logger: Logger;
+  version: string;
+  startedAt: number;
+  /** Extra routers mounted by other modules (inbox at /inbox, …). */
+  extraRouters?: Array<{ path: string; router: Router }>;
+  /** Serial-port auto-detection (Datecs), when available. */
+  detect?: (opts: { ports?: string[] }) => Promise<unknown[]>;
+  /** Directory with the built GUI, served at /app when present. */
+  guiDir?: string | null;
+}

@@ -1,0 +1,111 @@
+/** OpenAPI 3.1 document generated from the same zod schemas that validate requests. */
+import { z } from 'zod';
+import { FiscalDeviceConfig, PosTerminalConfig } from '../../domain/device-config.js';
+import { FiscalOperation, PosOperation } from '../../domain/operations.js';
+import { SettingsPatch } from '../../settings/schema.js';
+
+function schema(s: z.ZodType): Record<string, unknown> {
+  const out = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+}
+
+const errorBody = {
+  type: 'object',
+  required: ['status', 'error'],
+  properties: { status: { type: 'integer' }, error: { type: 'string' } },
+};
+
+const jsonResponse = (description: string, ref?: string) => ({
+  description,
+  content: { 'application/json': { schema: ref ? { $ref: ref } : { type: 'object' } } },
+});
+
+export function buildOpenApi(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'FisCool native API',
+      version,
+      description: 'Fiscal registers and card terminals behind one durable job pipeline. See docs/api.md.',
+    },
+    servers: [{ url: 'http://127.0.0.1:10123' }],
+    components: {
+      schemas: {
+        FiscalOperation: schema(FiscalOperation),
+        PosOperation: schema(PosOperation),
+        FiscalDeviceConfig: schema(FiscalDeviceConfig),
+        PosTerminalConfig: schema(PosTerminalConfig),
+        SettingsPatch: schema(SettingsPatch),
+        Error: errorBody,
+      },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+    paths: {
+      '/': { get: { summary: 'Liveness text', responses: { '200': { description: 'FisCool API Server running.' } } } },
+      '/devices/fiscal': { get: { summary: 'Fiscal devices with status', responses: { '200': jsonResponse('List') } } },
+      '/devices/pos': { get: { summary: 'Card terminals with status', responses: { '200': jsonResponse('List') } } },
+      '/devices/operation': {
+        post: {
+          summary: 'Run one operation on one device',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['device_id', 'operation'],
+                  additionalProperties: false,
+                  properties: {
+                    device_id: { type: 'string' },
+                    operation: { oneOf: [{ $ref: '#/components/schemas/FiscalOperation' }, { $ref: '#/components/schemas/PosOperation' }] },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': jsonResponse('status 0 = success; a negative status = the device refused or failed (see code)'),
+            '400': jsonResponse('Invalid request (the error names the field)', '#/components/schemas/Error'),
+            '404': jsonResponse('Unknown device', '#/components/schemas/Error'),
+            '413': jsonResponse('Body too large', '#/components/schemas/Error'),
+            '415': jsonResponse('Not JSON', '#/components/schemas/Error'),
+            '422': jsonResponse('Idempotency-Key reused with a different body', '#/components/schemas/Error'),
+          },
+        },
+      },
+      '/jobs': { get: { summary: 'Recent jobs, newest first', responses: { '200': jsonResponse('Jobs') } } },
+      '/jobs/{job_id}': { get: { summary: 'One job', responses: { '200': jsonResponse('Job'), '404': jsonResponse('Unknown job') } } },
+      '/manage/save_fiscal_device': {
+        post: {
+          summary: 'Create (no id) or update a fiscal device',
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/FiscalDeviceConfig' } } } },
+          responses: { '200': jsonResponse('Saved'), '400': jsonResponse('Invalid', '#/components/schemas/Error') },
+        },
+      },
+      '/manage/delete_fiscal_device': { post: { summary: 'Delete {id}', responses: { '200': jsonResponse('Deleted') } } },
+      '/manage/save_pos_terminal': {
+        post: {
+          summary: 'Create (no id) or update a card terminal',
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/PosTerminalConfig' } } } },
+          responses: { '200': jsonResponse('Saved'), '400': jsonResponse('Invalid', '#/components/schemas/Error') },
+        },
+      },
+      '/manage/delete_pos_terminal': { post: { summary: 'Delete {id}', responses: { '200': jsonResponse('Deleted') } } },
+      '/manage/get_supported_devices': { get: { summary: 'Manufacturers, models, connections', responses: { '200': jsonResponse('Catalogue') } } },
+      '/manage/settings': { get: { summary: 'Settings (token redacted)', responses: { '200': jsonResponse('Settings') } } },
+      '/manage/save_settings': {
+        post: {
+          summary: 'Change settings',
+          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/SettingsPatch' } } } },
+          responses: { '200': jsonResponse('Saved'), '400': jsonResponse('Invalid', '#/components/schemas/Error') },
+        },
+      },
+      '/manage/detect': { get: { summary: 'Probe serial ports for registers', responses: { '200': jsonResponse('Found devices') } } },
+      '/health': { get: { summary: 'Version, uptime, devices, journal size', responses: { '200': jsonResponse('Health') } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text/plain; version=0.0.4' } } } },
+      '/ws': { get: { summary: 'WebSocket (upgrade): operations, lists, subscriptions, events', responses: { '101': { description: 'Switching protocols' } } } },
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** The hub's version, read once from package.json. */
+import { readFileSync } from 'node:fs';
+
+function read(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export const VERSION = read();

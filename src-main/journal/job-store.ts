@@ -1,0 +1,183 @@
+/** Job and idempotency rows: every state transition is one committed transaction (journal before device). */
+import type { Db } from './journal.js';
+import type { DeviceCounters } from '../domain/driver-contract.js';
+import type { JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
+
+interface JobRow {
+  id: string;
+  device_id: string;
+  device_kind: string;
+  source: string;
+  operation: string;
+  state: string;
+  outcome: string | null;
+  idempotency_key: string | null;
+  counters_before: string | null;
+  progress: string | null;
+  attempts: number;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface StoredJob extends JobRecord {
+  counters_before: DeviceCounters | null;
+  progress: Record<string, unknown> | null;
+}
+
+function toJob(r: JobRow): StoredJob {
+  return {
+    id: r.id,
+    device_id: r.device_id,
+    device_kind: r.device_kind as 'fiscal' | 'pos',
+    source: r.source as JobSource,
+    operation: JSON.parse(r.operation) as StoredJob['operation'],
+    state: r.state as JobState,
+    outcome: r.outcome ? (JSON.parse(r.outcome) as JobOutcome) : null,
+    idempotency_key: r.idempotency_key,
+    counters_before: r.counters_before ? (JSON.parse(r.counters_before) as DeviceCounters) : null,
+    progress: r.progress ? (JSON.parse(r.progress) as Record<string, unknown>) : null,
+    attempts: r.attempts,
+    created_at: r.created_at,
+    started_at: r.started_at,
+    finished_at: r.finished_at,
+  };
+}
+
+export type InsertResult =
+  | { kind: 'inserted'; job: StoredJob }
+  | { kind: 'existing'; job: StoredJob }
+  | { kind: 'conflict'; job: StoredJob };
+
+export class JobStore {
+  readonly #db: Db;
+  readonly #stmts;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#stmts = {
+      insert: db.prepare(
+        `INSERT INTO jobs (id, device_id, device_kind, source, operation, state, idempotency_key, created_at)
+         VALUES (@id, @device_id, @device_kind, @source, @operation, 'queued', @idempotency_key, @created_at)`,
+      ),
+      insertKey: db.prepare(`INSERT INTO idempotency (key, body_hash, job_id, created_at) VALUES (?, ?, ?, ?)`),
+      getKey: db.prepare(`SELECT body_hash, job_id FROM idempotency WHERE key = ?`),
+      get: db.prepare(`SELECT * FROM jobs WHERE id = ?`),
+      running: db.prepare(
+        `UPDATE jobs SET state = 'running', counters_before = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
+      ),
+      finish: db.prepare(`UPDATE jobs SET state = ?, outcome = ?, finished_at = ? WHERE id = ?`),
+      inDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt', outcome = ? WHERE id = ?`),
+      requeue: db.prepare(`UPDATE jobs SET state = 'queued', counters_before = NULL WHERE id = ?`),
+      progress: db.prepare(`UPDATE jobs SET progress = ? WHERE id = ?`),
+      markInDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt' WHERE state = 'running'`),
+      byState: db.prepare(`SELECT * FROM jobs WHERE state = ? ORDER BY seq`),
+      countByState: db.prepare(`SELECT device_id, state, COUNT(*) AS n FROM jobs GROUP BY device_id, state`),
+      purgeJobs: db.prepare(`DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?`),
+      purgeKeys: db.prepare(`DELETE FROM idempotency WHERE created_at < ? AND job_id NOT IN (SELECT id FROM jobs WHERE finished_at IS NULL)`),
+    };
+  }
+
+  /** Insert a queued job, atomically with its idempotency key (replay/conflict decided in the same transaction). */
+  insert(job: {
+    id: string;
+    device_id: string;
+    device_kind: 'fiscal' | 'pos';
+    source: JobSource;
+    operation: object;
+    idempotency_key: string | null;
+    body_hash: string;
+  }): InsertResult {
+    const tx = this.#db.transaction((): InsertResult => {
+      if (job.idempotency_key !== null) {
+        const existing = this.#stmts.getKey.get(job.idempotency_key) as { body_hash: string; job_id: string } | undefined;
+        if (existing) {
+          const prior = this.get(existing.job_id);
+          if (prior) return { kind: existing.body_hash === job.body_hash ? 'existing' : 'conflict', job: prior };
+        }
+      }
+      const now = new Date().toISOString();
+      this.#stmts.insert.run({
+        id: job.id,
+        device_id: job.device_id,
+        device_kind: job.device_kind,
+        source: job.source,
+        operation: JSON.stringify(job.operation),
+        idempotency_key: job.idempotency_key,
+        created_at: now,
+      });
+      if (job.idempotency_key !== null) this.#stmts.insertKey.run(job.idempotency_key, job.body_hash, job.id, now);
+      const inserted = this.get(job.id);
+      if (!inserted) throw new Error('job vanished after insert');
+      return { kind: 'inserted', job: inserted };
+    });
+    return tx.immediate();
+  }
+
+  get(id: string): StoredJob | undefined {
+    const row = this.#stmts.get.get(id) as JobRow | undefined;
+    return row ? toJob(row) : undefined;
+  }
+
+  findByKey(key: string): StoredJob | undefined {
+    const k = this.#stmts.getKey.get(key) as { job_id: string } | undefined;
+    return k ? this.get(k.job_id) : undefined;
+  }
+
+  markRunning(id: string, counters: DeviceCounters | null): void {
+    this.#stmts.running.run(counters ? JSON.stringify(counters) : null, new Date().toISOString(), id);
+  }
+
+  finish(id: string, state: 'succeeded' | 'failed', outcome: JobOutcome): void {
+    this.#stmts.finish.run(state, JSON.stringify(outcome), new Date().toISOString(), id);
+  }
+
+  markInDoubt(id: string, outcome: JobOutcome): void {
+    this.#stmts.inDoubt.run(JSON.stringify(outcome), id);
+  }
+
+  requeue(id: string): void {
+    this.#stmts.requeue.run(id);
+  }
+
+  setProgress(id: string, progress: Record<string, unknown>): void {
+    this.#stmts.progress.run(JSON.stringify(progress), id);
+  }
+
+  /** At start-up: whatever was running when the process died is in doubt. */
+  markRunningInDoubt(): number {
+    return this.#stmts.markInDoubt.run().changes;
+  }
+
+  listByState(state: JobState): StoredJob[] {
+    return (this.#stmts.byState.all(state) as JobRow[]).map(toJob);
+  }
+
+  list(q: { device_id?: string; state?: JobState; limit?: number }): StoredJob[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.device_id) {
+      where.push('device_id = ?');
+      args.push(q.device_id);
+    }
+    if (q.state) {
+      where.push('state = ?');
+      args.push(q.state);
+    }
+    const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
+    args.push(Math.min(Math.max(q.limit ?? 50, 1), 1000));
+    return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
+  }
+
+  countByDeviceAndState(): Array<{ device_id: string; state: JobState; n: number }> {
+    return this.#stmts.countByState.all() as Array<{ device_id: string; state: JobState; n: number }>;
+  }
+
+  purgeOlderThan(days: number): void {
+    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+    this.#db.transaction(() => {
+      this.#stmts.purgeKeys.run(cutoff);
+      this.#stmts.purgeJobs.run(cutoff);
+    })();
+  }
+}

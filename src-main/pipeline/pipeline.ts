@@ -1,0 +1,194 @@
+/**
+ * The durable job pipeline (design.md "The flow"): validate → journal (queued) → per-device FIFO worker →
+ * journal (running, with the device counters) → driver → journal (outcome) → answer. Implements the
+ * OperationService every door uses.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { JobOutcome, JobRecord } from '../domain/jobs.js';
+import type { DeviceRegistry } from '../devices/registry.js';
+import type { EventBus } from '../hub/events.js';
+import type { JobStore, StoredJob } from '../journal/job-store.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import { bodyHash } from './body-hash.js';
+import type { JobQuery, OperationService, SubmitRequest, SubmitResult, ValidateResult } from './contracts.js';
+import { isFinished } from './contracts.js';
+import { DeviceWorker } from './device-worker.js';
+import type { LatencyMetrics } from './metrics.js';
+import { runFiscalJob } from './run-fiscal-job.js';
+import { runPosJob } from './run-pos-job.js';
+import type { RunnerDeps } from './runner-deps.js';
+import { validateOperation } from './validate-operation.js';
+import { JobWaiters } from './waiters.js';
+
+export interface PipelineOptions {
+  store: JobStore;
+  registry: DeviceRegistry;
+  events: EventBus;
+  settings: SettingsService;
+  logger: Logger;
+  metrics: LatencyMetrics;
+  reconcileRetryMs?: number;
+}
+
+/** Strip pipeline-internal fields from a stored job. */
+export function publicJob(job: StoredJob | JobRecord): JobRecord {
+  const { id, device_id, device_kind, source, operation, state, outcome, idempotency_key, attempts, created_at, started_at, finished_at } = job;
+  return { id, device_id, device_kind, source, operation, state, outcome, idempotency_key, attempts, created_at, started_at, finished_at };
+}
+
+export class Pipeline implements OperationService {
+  readonly #o: PipelineOptions;
+  readonly #workers = new Map<string, DeviceWorker>();
+  readonly #waiters = new JobWaiters();
+  readonly #deps: RunnerDeps;
+  #started = false;
+
+  constructor(opts: PipelineOptions) {
+    this.#o = opts;
+    const lang = () => opts.settings.get().language;
+    this.#deps = {
+      store: opts.store,
+      registry: opts.registry,
+      logger: opts.logger,
+      language: lang,
+      markRunning: (job, counters) => {
+        opts.store.markRunning(job.id, counters);
+        job.state = 'running';
+        job.counters_before = counters;
+        this.#emit(job, 'running');
+      },
+      finish: (job, outcome) => this.#finish(job, outcome),
+      parkInDoubt: (job, outcome) => {
+        opts.store.markInDoubt(job.id, outcome);
+        const fresh = opts.store.get(job.id) ?? job;
+        this.#emit(fresh, 'in_doubt', outcome);
+        this.#waiters.settle(publicJob(fresh));
+      },
+      progress: (job, p) => opts.events.emit('job', { ...this.#eventBase(job), state: 'progress', progress: p }),
+      submit: (req) => this.submit(req),
+    };
+  }
+
+  /** Recover after a crash: running → in doubt (reconciled first), queued jobs resume in order. */
+  start(): void {
+    const s = this.#o.store;
+    const doubted = s.markRunningInDoubt();
+    if (doubted > 0) this.#o.logger.warn({ jobs: doubted }, 'jobs were running when the hub stopped; reconciling them with the devices');
+    for (const job of s.listByState('in_doubt')) this.#worker(job.device_id, job.device_kind)?.addInDoubt(job.id);
+    for (const job of s.listByState('queued')) this.#worker(job.device_id, job.device_kind)?.enqueue(job.id);
+    this.#started = true;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.#workers.values()].map((w) => w.stop()));
+  }
+
+  /** Called by the registry when a device (re)starts: pending work for it resumes. */
+  deviceStarted(kind: 'fiscal' | 'pos', id: string): void {
+    if (this.#started) this.#worker(id, kind)?.kick();
+  }
+
+  workerStats(): Array<{ device_id: string; queued: number; in_doubt: number }> {
+    return [...this.#workers.values()].map((w) => ({ device_id: w.deviceId, queued: w.queued, in_doubt: w.inDoubt }));
+  }
+
+  validate(device_id: string, operation: unknown): ValidateResult {
+    const kind = this.#o.registry.kindOf(device_id);
+    if (!kind) return { ok: false, kind: 'not_found', error: `Device not found: ${device_id}`, path: 'device_id' };
+    return validateOperation(kind, operation, kind === 'fiscal' ? this.#o.registry.vatRates(device_id) : null);
+  }
+
+  submit(req: SubmitRequest): SubmitResult {
+    const v = this.validate(req.device_id, req.operation);
+    if (!v.ok) return v.kind === 'not_found' ? { kind: 'not_found', error: v.error } : { kind: 'invalid', error: v.error, path: v.path };
+    const ins = this.#o.store.insert({
+      id: randomUUID(),
+      device_id: req.device_id,
+      device_kind: v.device_kind,
+      source: req.source,
+      operation: v.operation,
+      idempotency_key: req.idempotency_key ?? null,
+      body_hash: bodyHash(req.device_id, req.operation),
+    });
+    if (ins.kind === 'conflict') {
+      return { kind: 'conflict', error: 'Idempotency-Key was already used with a different request body' };
+    }
+    if (ins.kind === 'existing') {
+      return { kind: 'accepted', job: publicJob(ins.job), replayed: true, done: this.#settled(ins.job.id) };
+    }
+    const job = ins.job;
+    const done = this.#waiters.wait(job.id);
+    this.#emit(job, 'queued');
+    this.#worker(job.device_id, job.device_kind)?.enqueue(job.id);
+    return { kind: 'accepted', job: publicJob(job), replayed: false, done };
+  }
+
+  getJob(id: string): JobRecord | undefined {
+    const j = this.#o.store.get(id);
+    return j ? publicJob(j) : undefined;
+  }
+
+  findJobByIdempotencyKey(key: string): JobRecord | undefined {
+    const j = this.#o.store.findByKey(key);
+    return j ? publicJob(j) : undefined;
+  }
+
+  listJobs(q: JobQuery): JobRecord[] {
+    return this.#o.store.list(q).map(publicJob);
+  }
+
+  async waitForJob(id: string, timeoutMs?: number): Promise<JobRecord | undefined> {
+    const job = this.getJob(id);
+    if (!job || isFinished(job)) return job;
+    const settled = this.#waiters.wait(id);
+    if (timeoutMs === undefined) return settled;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<JobRecord | undefined>((resolve) => {
+      timer = setTimeout(() => resolve(this.getJob(id)), timeoutMs);
+    });
+    try {
+      return await Promise.race([settled, timeout]);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  /** For a replayed key: the job's final record (waiting for it if it is still queued/running/in doubt). */
+  async #settled(id: string): Promise<JobRecord> {
+    const job = this.getJob(id);
+    if (!job) throw new Error(`job ${id} vanished`);
+    if (isFinished(job)) return job;
+    const waited = await this.waitForJob(id, job.state === 'in_doubt' ? 30_000 : undefined);
+    return waited ?? job;
+  }
+
+  #worker(deviceId: string, kind: 'fiscal' | 'pos'): DeviceWorker | undefined {
+    let w = this.#workers.get(deviceId);
+    if (!w) {
+      const run = kind === 'fiscal' ? runFiscalJob : runPosJob;
+      w = new DeviceWorker(deviceId, kind, this.#deps, run, this.#o.reconcileRetryMs ?? 2000);
+      this.#workers.set(deviceId, w);
+    }
+    return w;
+  }
+
+  #finish(job: StoredJob, outcome: JobOutcome): JobRecord {
+    const state = outcome.ok ? 'succeeded' : 'failed';
+    this.#o.store.finish(job.id, state, outcome);
+    const fresh = this.#o.store.get(job.id) ?? { ...job, state, outcome };
+    const rec = publicJob(fresh);
+    this.#o.metrics.observe(job.device_id, job.operation.type, state, job.created_at, rec.finished_at);
+    this.#emit(fresh, state, outcome);
+    this.#waiters.settle(rec);
+    return rec;
+  }
+
+  #eventBase(job: StoredJob | JobRecord) {
+    return { job_id: job.id, device_id: job.device_id, operation_type: job.operation.type, source: job.source };
+  }
+
+  #emit(job: StoredJob | JobRecord, state: JobRecord['state'], outcome?: JobOutcome): void {
+    this.#o.events.emit('job', { ...this.#eventBase(job), state, ...(outcome ? { outcome } : {}) });
+  }
+}

@@ -1,0 +1,100 @@
+/** Runs one fiscal job on its device: pre-clear, journal-before-device, card link, execute, reconcile on doubt. */
+import { DeviceError } from '../domain/error-codes.js';
+import type { FiscalOperation } from '../domain/operations.js';
+import { READ_ONLY_OPERATIONS } from '../domain/operations.js';
+import type { PosResult } from '../domain/results.js';
+import type { StoredJob } from '../journal/job-store.js';
+import { cardAmount, chargeLinkedCard, voidLinkedCard } from './card-link.js';
+import { errorOutcome, outcomeFromError, successOutcome } from './outcomes.js';
+import { reconcileFiscalJob } from './reconcile.js';
+import type { RunnerDeps, RunVerdict } from './runner-deps.js';
+
+export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<RunVerdict> {
+  const runtime = deps.registry.fiscalRuntime(job.device_id);
+  const lang = deps.language();
+  if (!runtime) {
+    deps.finish(job, errorOutcome('DEVICE_UNREACHABLE', lang, 'the device is disabled or its driver could not start'));
+    return 'finished';
+  }
+  return runtime.exclusive(async (): Promise<RunVerdict> => {
+    const driver = runtime.driver;
+    const ctx = { jobId: job.id, language: lang, progress: (p: { step: string; done?: number; total?: number }) => deps.progress(job, p) };
+    try {
+      await runtime.ensureConnected();
+    } catch (e) {
+      deps.finish(job, outcomeFromError(e instanceof DeviceError ? e : new DeviceError('DEVICE_UNREACHABLE', String(e)), lang));
+      return 'finished';
+    }
+    let counters: StoredJob['counters_before'] = null;
+    try {
+      if (!READ_ONLY_OPERATIONS.has(job.operation.type)) {
+        counters = await driver.readCounters();
+        if (counters.receipt_open && job.operation.type !== 'cancel_receipt') {
+          deps.logger.warn({ job_id: job.id }, 'a receipt was left open on the device; cancelling it before the new job');
+          await driver.execute({ type: 'cancel_receipt' }, ctx);
+          counters = await driver.readCounters();
+          if (counters.receipt_open) throw new DeviceError('RECEIPT_OPEN');
+        }
+      }
+    } catch (e) {
+      if (e instanceof DeviceError && e.code === 'DEVICE_UNREACHABLE') runtime.reportUnreachable(e.message);
+      deps.finish(job, outcomeFromError(e, lang));
+      return 'finished';
+    }
+
+    deps.markRunning(job, counters);
+    const config = deps.registry.fiscalConfig(job.device_id);
+    const posId = config?.auto_send_card_to_pos ? config.linked_pos_device_id ?? null : null;
+    const amount = posId ? cardAmount(job.operation) : 0;
+    let pos: PosResult | null = null;
+    try {
+      if (posId && amount > 0) {
+        pos = await chargeLinkedCard(deps, job, posId, amount);
+        deps.store.setProgress(job.id, { pos });
+        job.progress = { pos };
+      }
+      const result = await driver.execute(job.operation as unknown as FiscalOperation, ctx);
+      deps.finish(job, successOutcome(job.operation.type, pos ? { ...result, pos } : result, lang));
+      return 'finished';
+    } catch (e) {
+      if (e instanceof DeviceError && e.code === 'DEVICE_UNREACHABLE') runtime.reportUnreachable(e.message);
+      if (e instanceof DeviceError && e.mayHaveActed) {
+        return settleInDoubt(deps, job, e);
+      }
+      if (pos) await voidLinkedCard(deps, job, posId as string, pos);
+      deps.finish(job, outcomeFromError(e, lang));
+      return 'finished';
+    }
+  });
+}
+
+/** The device may have acted: ask it now; if it can't be asked, park the job in doubt. */
+async function settleInDoubt(deps: RunnerDeps, job: StoredJob, cause: DeviceError): Promise<RunVerdict> {
+  const fresh = deps.store.get(job.id) ?? job;
+  const verdict = await reconcileNow(deps, fresh);
+  if (verdict === 'in_doubt') deps.parkInDoubt(fresh, errorOutcome('IN_DOUBT', deps.language(), cause.message));
+  return verdict;
+}
+
+/** Reconcile a job in doubt (caller holds the device lock). */
+export async function reconcileNow(deps: RunnerDeps, job: StoredJob): Promise<RunVerdict> {
+  const runtime = deps.registry.fiscalRuntime(job.device_id);
+  if (!runtime) return 'in_doubt';
+  const lang = deps.language();
+  try {
+    await runtime.ensureConnected();
+    const serial = deps.registry.identity(job.device_id)?.serial ?? '';
+    const verdict = await reconcileFiscalJob(job, runtime.driver, serial, { jobId: job.id, language: lang });
+    deps.logger.info({ job_id: job.id, verdict: verdict.kind }, 'reconciled interrupted job');
+    if (verdict.kind === 'done') {
+      deps.finish(job, successOutcome(job.operation.type, verdict.result, lang));
+      return 'finished';
+    }
+    if (verdict.kind === 'not_done') return 'requeue';
+    deps.finish(job, errorOutcome('IN_DOUBT', lang));
+    return 'finished';
+  } catch (e) {
+    deps.logger.warn({ job_id: job.id, err: e instanceof Error ? e.message : e }, 'cannot reconcile yet');
+    return 'in_doubt';
+  }
+}

@@ -1,0 +1,25 @@
+/** What job runners need from the pipeline: one narrow object, so runners stay testable and small. */
+import type { Logger } from 'pino';
+import type { Language } from '../domain/error-codes.js';
+import type { JobOutcome, JobRecord } from '../domain/jobs.js';
+import type { DeviceRegistry } from '../devices/registry.js';
+import type { JobStore, StoredJob } from '../journal/job-store.js';
+import type { SubmitRequest, SubmitResult } from './contracts.js';
+
+export interface RunnerDeps {
+  store: JobStore;
+  registry: DeviceRegistry;
+  logger: Logger;
+  language(): Language;
+  /** Commit `running` (journal before device) and tell subscribers. */
+  markRunning(job: StoredJob, counters: StoredJob['counters_before']): void;
+  /** Commit the outcome and tell waiters/subscribers. */
+  finish(job: StoredJob, outcome: JobOutcome): JobRecord;
+  /** The outcome is unknown until the device can be asked: park the job in doubt. */
+  parkInDoubt(job: StoredJob, outcome: JobOutcome): void;
+  progress(job: StoredJob, p: { step: string; done?: number; total?: number }): void;
+  submit(req: SubmitRequest): SubmitResult;
+}
+
+/** What a runner tells the worker after a job. */
+export type RunVerdict = 'finished' | 'in_doubt' | 'requeue';
