@@ -31,6 +31,8 @@ export const X_ERRORS = {
   PC_MODE_NEEDED: -112005,
   NO_PAPER: -112006,
   COVER_OPEN_FP: -112007,
+  /** End of the EJ selection while reading line by line [I: code chosen by FisCool]. */
+  EJ_NO_MORE_DATA: -105017,
 } as const;
 
 /** Classic (-1500xx) codes of command 0x20. */
