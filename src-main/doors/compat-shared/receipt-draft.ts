@@ -20,7 +20,8 @@ export type DraftLine =
       um?: string;
       discount?: Discount;
     }
-  | { type: 'text'; path: string; text: string }
+  /** `cut`: a line FisCool composed itself (buyer details…): always cut to fit, never refused. */
+  | { type: 'text'; path: string; text: string; cut?: boolean }
   | { type: 'subtotal'; path: string; discount?: Discount };
 
 export interface DraftPayment {
@@ -86,7 +87,7 @@ export function buildReceiptOperation(draft: ReceiptDraft, limits: TextLimits | 
       if (l.discount !== undefined) item.discount = l.discount;
       lines.push(item);
     } else if (l.type === 'text') {
-      const fit = fitText(l.text, textMax, truncate, l.path, 'the text line');
+      const fit = fitText(l.text, textMax, truncate || l.cut === true, l.path, 'the text line');
       if (!fit.ok) return fit;
       lines.push({ type: 'text', text: fit.text });
     } else {
