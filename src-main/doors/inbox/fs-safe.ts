@@ -1,0 +1,81 @@
+/**
+ * File-system helpers of the inbox: name checks, collision-free names, atomic writes (temp name + rename),
+ * and a guard that nothing is ever written outside the scan folder.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
+import { stamp } from './answer-files.js';
+
+export const OK_DIR = 'BonOK';
+export const ERR_DIR = 'BonERR';
+export const ANSWER_DIR = 'BonANSWER';
+export const PROCESSING = '.processing';
+
+/** Why a file name from the scan folder cannot be trusted, or null when it is fine. */
+export function unsafeNameReason(name: string): string | null {
+  if (name !== basename(name) || name.includes('/') || name.includes('\\')) return 'separator';
+  if (name.includes('..')) return 'dot-dot';
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(name)) return 'control character';
+  if (name.length > 200) return 'too long';
+  return null;
+}
+
+/** A name safe to create inside an output folder (for files whose own name was rejected). */
+export function sanitizeName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const s = name.replace(/[/\\\x00-\x1f\x7f]/g, '_').replace(/\.{2,}/g, '_').slice(0, 200);
+  return s === '' || s === '.' ? '_' : s;
+}
+
+/** Resolve `name` inside `dir`, refusing anything that would land outside `root`. */
+export function inside(root: string, dir: string, name: string): string {
+  const full = resolve(root, dir, name);
+  const r = resolve(root);
+  if (!full.startsWith(r + sep)) throw new Error(`refusing to write outside the scan folder: ${name}`);
+  return full;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `name` if free in root/dir, else `stem_yyyyMMddHHmmss.ext`, then `stem_yyyyMMddHHmmss_2.ext`, … */
+export async function uniqueName(root: string, dir: string, name: string, now: Date): Promise<string> {
+  if (!(await exists(inside(root, dir, name)))) return name;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  for (let i = 1; ; i++) {
+    const candidate = `${stem}_${stamp(now)}${i > 1 ? `_${i}` : ''}${ext}`;
+    if (!(await exists(inside(root, dir, candidate)))) return candidate;
+  }
+}
+
+/** Write to a hidden temp name in the same folder, fsync, then rename over the final name. */
+export async function writeAtomic(root: string, dir: string, name: string, data: Uint8Array | string): Promise<void> {
+  const target = inside(root, dir, name);
+  await fsp.mkdir(resolve(root, dir), { recursive: true });
+  const tmp = inside(root, dir, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
+  const fh = await fsp.open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fsp.rename(tmp, target);
+}
+
+export async function moveInto(root: string, from: string, dir: string, name: string): Promise<void> {
+  await fsp.mkdir(resolve(root, dir), { recursive: true });
+  await fsp.rename(from, inside(root, dir, name));
+}
+
+export { exists };
