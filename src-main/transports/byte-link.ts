@@ -72,7 +72,6 @@ export class ReconnectingLink implements ByteLink {
         return false;
       }
       this.attach(d);
-      this.attempt = 0;
       this.setState('connected');
       return true;
     } catch (e) {
@@ -85,6 +84,7 @@ export class ReconnectingLink implements ByteLink {
   private attach(d: Duplex): void {
     this.duplex = d;
     d.on('data', (b: Buffer) => {
+      this.attempt = 0; // the device answered: the next outage starts the back-off from the beginning
       for (const l of [...this.dataListeners]) l(b);
     });
     const gone = (err?: Error) => {

@@ -163,7 +163,9 @@ export class DatecsSession {
             finish({ kind: 'bad' });
             return;
           case 'down':
-            finish({ kind: 'down' });
+            // Wait out the reply timeout before resending, so a flapping link does not burn every attempt at once.
+            clearTimeout(timer);
+            timer = setTimeout(() => finish({ kind: 'down' }), timeoutMs);
             return;
           case 'packet':
             // A stale answer (other SEQ or command) is ignored; keep waiting for ours.
