@@ -87,7 +87,9 @@ async function settle(env: InboxEnv, ctl: Control, job: JobRecord, done: Promise
 
 export async function processFile(env: InboxEnv, device_id: string, f: FileAtHand, ctl: Control): Promise<InboxFileRecord> {
   const hash = sha256(f.bytes);
-  let { rec, fresh } = recordFor(env, device_id, f, hash);
+  const found = recordFor(env, device_id, f, hash);
+  const fresh = found.fresh;
+  let rec = found.rec;
   const log: ErrorInfo['log'] = [{ at: new Date(), level: 'INFO', text: `${f.name} (${f.bytes.length} B, sha256 ${hash.slice(0, 12)})` }];
   if (rec.state !== 'processing') rec = env.store.update(rec.id, { state: 'processing' });
   env.emit(rec);

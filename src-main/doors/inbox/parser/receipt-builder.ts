@@ -148,7 +148,7 @@ export class DocumentBuilder {
   }
 
   /** `X` inside a receipt: register it, then cancel it on the device. Outside: cancel whatever is open there. */
-  cancel(line: number, cmd: string): void {
+  cancel(line: number, _cmd: string): void {
     if (this.open === null) {
       this.single(line, { type: 'cancel_receipt' });
       return;
