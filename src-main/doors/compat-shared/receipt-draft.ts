@@ -154,3 +154,8 @@ export function mapOperationPath(
   const field = m[3] ? (fieldNames[m[3].split('.')[0] ?? ''] ?? m[3]) : undefined;
   return field ? `${base}.${field}` : base;
 }
+
+/** Pipeline errors start with their own path ("operation.lines[3].vat: …"); the doors name the protocol's path instead. */
+export function stripOperationPath(error: string): string {
+  return error.replace(/^operation(?:\.[\w[\].]*)?: /, '');
+}

@@ -10,11 +10,12 @@ import type { Language } from '../../domain/error-codes.js';
 import type { JobRecord } from '../../domain/jobs.js';
 import { isFinished } from '../../pipeline/contracts.js';
 import { rawBody, readBody } from '../compat-shared/body.js';
+import { centsToNumber } from '../compat-shared/decimal.js';
 import type { CompatContext } from '../compat-shared/context.js';
 import { findJobByKey, runOperation } from '../compat-shared/jobs.js';
 import { journalTotals } from '../compat-shared/journal-totals.js';
 import { DeviceInfoCache, findPrinter, listPrinters, resolveAliases, type PrinterRef } from '../compat-shared/printers.js';
-import { buildReceiptOperation, mapOperationPath } from '../compat-shared/receipt-draft.js';
+import { buildReceiptOperation, mapOperationPath, stripOperationPath } from '../compat-shared/receipt-draft.js';
 import { tx } from '../compat-shared/texts.js';
 import { erpDeviceInfo, FALLBACK_LIMITS, type ErpDeviceInfo } from './printer-info.js';
 import { errorStatus, renderErpOutcome, taskStatus, type ErpStatus } from './render.js';
@@ -50,7 +51,10 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     erpDeviceInfo(p.view, p.serial, await info.get(p.view.config.id, { source: 'erpnet', waitMs: 5_000 }));
 
   /** Render a finished task; cash and status answers need a second read. */
-  const renderJob = (job: JobRecord & { outcome: NonNullable<JobRecord['outcome']> }): ErpStatus => renderErpOutcome(job, lang());
+  const renderJob = (job: JobRecord & { outcome: NonNullable<JobRecord['outcome']> }): ErpStatus => {
+    const fm = info.cached(job.device_id)?.fiscal_memory_id ?? ctx.devices.getFiscal(job.device_id)?.identity?.fiscal_memory_id;
+    return renderErpOutcome(job, lang(), fm ? { fiscalMemoryId: fm } : {});
+  };
 
   app.get('/printers', async (_req, res) => {
     const out: Record<string, ErpDeviceInfo> = {};
@@ -98,7 +102,7 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
       typeof raw?.cash_in_drawer_cents === 'number'
         ? raw.cash_in_drawer_cents
         : journalTotals(ctx.operations.listJobs({ device_id: p.view.config.id, limit: 10_000 })).cash_cents;
-    send(res, 200, { amount: cash / 100, ok: true, messages: [{ type: 'info', text: lang() === 'ro' ? 'Numerar în sertar' : 'Cash in drawer' }] });
+    send(res, 200, { amount: centsToNumber(cash), ok: true, messages: [{ type: 'info', code: '', text: lang() === 'ro' ? 'Numerar în sertar' : 'Cash in drawer' }] });
   });
 
   /** Every printing request: translate, submit as task `erpnet:<taskId>`, answer now, after asyncTimeout, or with the taskId. */
@@ -125,7 +129,7 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     if (r.kind === 'invalid') {
       const path = built.paths ? mapOperationPath(r.path, built.paths, ITEM_FIELDS) : r.path;
       const code = /taxGroup|vat/.test(path ?? '') ? 'E411' : 'E403';
-      return send(res, 200, errorStatus(code, tx(lang(), 'invalidField')(path ?? 'body', r.error)));
+      return send(res, 200, errorStatus(code, tx(lang(), 'invalidField')(path ?? 'body', stripOperationPath(r.error))));
     }
     if (!r.finished || !isFinished(r.job)) return send(res, 200, { taskId });
     send(res, 200, renderJob(r.job));

@@ -62,7 +62,7 @@ function failure(outcome: Extract<JobOutcome, { ok: false }>, language: Language
   const extra: ErpMessage[] = [];
   if (outcome.device_error) {
     const dt = outcome.device_error.text ? ` ${outcome.device_error.text}` : '';
-    extra.push({ type: 'info', text: `${language === 'ro' ? 'Casa de marcat' : 'Register'}: ${String(outcome.device_error.code)}${dt}` });
+    extra.push({ type: 'info', code: '', text: `${language === 'ro' ? 'Casa de marcat' : 'Register'}: ${String(outcome.device_error.code)}${dt}` });
   }
   return errorStatus(code, text, extra);
 }
@@ -76,18 +76,22 @@ export function statusMessages(s: DeviceStatusReport, language: Language): ErpMe
   if (s.cover_open) m.push({ type: 'error', code: 'E302', text: ro ? 'Capacul imprimantei este deschis' : 'The printer cover is open' });
   if (s.hours_since_z >= 24) m.push({ type: 'error', code: 'E502', text: ro ? 'Au trecut 24 de ore de la ultimul raport Z. Tipăriți raportul Z.' : '24 hours since the last Z report. Print the Z report.' });
   if (s.fiscal_memory_free >= 0 && s.fiscal_memory_free < 50) m.push({ type: 'warning', code: 'W201', text: ro ? 'Memoria fiscală este aproape plină' : 'The fiscal memory is almost full' });
-  if (s.receipt_open) m.push({ type: 'info', text: ro ? 'Un bon este deschis' : 'A receipt is open' });
-  m.push({ type: 'info', text: ro ? 'Casa de marcat răspunde' : 'The register answers' });
+  if (s.receipt_open) m.push({ type: 'info', code: '', text: ro ? 'Un bon este deschis' : 'A receipt is open' });
+  m.push({ type: 'info', code: '', text: ro ? 'Casa de marcat răspunde' : 'The register answers' });
   return m;
 }
 
 const successInfo = (type: string, language: Language): ErpMessage[] => {
   const t = SUCCESS_MESSAGES[type];
-  return t ? [{ type: 'info', text: t[language] }] : [];
+  return t ? [{ type: 'info', code: '', text: t[language] }] : [];
 };
 
 /** The answer for a finished job, by operation type. */
-export function renderErpOutcome(job: JobRecord & { outcome: JobOutcome }, language: Language, extra?: { deviceDateTime?: string; cashAmountCents?: number }): ErpStatus {
+export function renderErpOutcome(
+  job: JobRecord & { outcome: JobOutcome },
+  language: Language,
+  extra?: { deviceDateTime?: string; cashAmountCents?: number; fiscalMemoryId?: string },
+): ErpStatus {
   const type = job.operation.type;
   const o = job.outcome;
   if (!o.ok) return failure(o, language, type === 'print_refund');
@@ -99,7 +103,7 @@ export function renderErpOutcome(job: JobRecord & { outcome: JobOutcome }, langu
       receiptNumber: padReceiptNumber(r.slip_number),
       receiptDateTime: toErpNetDateTime(r.receipt_datetime),
       receiptAmount: centsToNumber(r.total_cents),
-      fiscalMemorySerialNumber: r.fiscal_serial,
+      fiscalMemorySerialNumber: extra?.fiscalMemoryId ?? r.fiscal_serial,
     };
   }
   if (type === 'get_status') {

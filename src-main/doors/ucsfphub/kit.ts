@@ -12,6 +12,7 @@ import { toUcsDateTime } from '../compat-shared/datetime.js';
 import { retryableKey, runOperation } from '../compat-shared/jobs.js';
 import type { LValue } from '../compat-shared/lenient-json.js';
 import { DeviceInfoCache, findPrinter, type PrinterRef } from '../compat-shared/printers.js';
+import { stripOperationPath } from '../compat-shared/receipt-draft.js';
 import { tx } from '../compat-shared/texts.js';
 import { renderXml } from '../compat-shared/xml.js';
 import { applyIncludes, includeFlags } from './includes.js';
@@ -76,7 +77,7 @@ export class UcsKit {
     const r = await runOperation(this.ctx.operations, key ? { ...submit, idempotency_key: key } : submit);
     if (r.kind === 'invalid') {
       const path = opts.mapPath ? opts.mapPath(r.path) : r.path;
-      this.respond(req, res, 400, failed(tx(lang, 'invalidField')(path ?? 'body', r.error)));
+      this.respond(req, res, 400, failed(tx(lang, 'invalidField')(path ?? 'body', stripOperationPath(r.error))));
       return undefined;
     }
     if (r.kind === 'not_found') {

@@ -56,6 +56,7 @@ export function listEntry(view: FiscalDeviceView, serial: string, info: DeviceIn
     DeviceString: ds.text,
     DeviceHost: host,
     DevicePort: ds.port,
+    Autodetected: false,
     Host: host,
     Description: view.config.name,
   };
@@ -96,11 +97,10 @@ export function failureText(outcome: Extract<JobOutcome, { ok: false }>, lang: L
 
 export function totalsBody(t: JournalTotals, rates: VatRates, info: DeviceInfo | null, lang: Language, lastZ: string): UcsBody {
   const byGroup: UcsBody[] = VAT_GROUPS.map((g, i) => {
+    // v2 writes VatRate only for programmed groups; v1 writes VatPercent for all eight (0 when unset).
     const row: UcsBody = { TaxGroup: i + 1 };
-    if (rates[g] !== undefined) {
-      row.VatRate = (rates[g] ?? 0) / 100;
-      row.VatPercent = (rates[g] ?? 0) / 100;
-    }
+    if (rates[g] !== undefined) row.VatRate = (rates[g] ?? 0) / 100;
+    row.VatPercent = (rates[g] ?? 0) / 100;
     row.Amount = centsToNumber(t.sales_by_group[g] ?? 0);
     row.Reversal = centsToNumber(t.refunds_by_group[g] ?? 0);
     return row;
