@@ -1,0 +1,65 @@
+/**
+ * What the driver needs from a Datecs register, independent of the framing. `XCommands` and `ClassicCommands`
+ * implement it on top of a DatecsSession.
+ */
+import type { PaymentMethod } from '../../domain/operations.js';
+import type { VatRates } from '../../domain/vat.js';
+import type { Framing } from './codec/frame.js';
+import type { StatusFlags } from './codec/status.js';
+import type { Adjustment, JournalDocType } from './codec/values.js';
+
+export interface TransactionState {
+  open: 'none' | 'fiscal' | 'non_fiscal';
+  items: number;
+  payment_started: boolean;
+  /** Last closed fiscal receipt number, when the command reports it. */
+  receipt_number?: number;
+  z_number?: number;
+}
+
+export interface SaleItem {
+  description: string;
+  vat_group: string;
+  unit_price_cents: number;
+  quantity_thousandths: number;
+  department?: number;
+  um?: string;
+  adjustment?: Adjustment;
+}
+
+export type RangeSpec = { type: 'date'; start: string; end: string } | { type: 'z_number'; start: number; end: number };
+
+export interface DatecsCommands {
+  readonly framing: Framing;
+  status(): Promise<StatusFlags>;
+  transaction(): Promise<TransactionState>;
+  lastReceiptNumber(): Promise<number>;
+  zNumber(): Promise<number>;
+  cashSums(): Promise<{ drawer: number; cash_in: number; cash_out: number }>;
+  deviceInfo(): Promise<{ model: string; firmware: string; serial: string; fiscal_memory_id: string }>;
+  vatRates(): Promise<VatRates>;
+  openReceipt(o: { operator: number; password: string; till: number; invoice: boolean; buyer_cui?: string }): Promise<void>;
+  sell(item: SaleItem): Promise<void>;
+  text(line: string): Promise<void>;
+  subtotal(adjustment?: Adjustment): Promise<number>;
+  /** `amountCents` undefined = pay the rest. */
+  pay(method: PaymentMethod, amountCents?: number): Promise<{ due_cents: number; change_cents: number }>;
+  close(): Promise<number>;
+  cancel(): Promise<void>;
+  /** Device date-time of the last fiscal receipt (or now, when the command set cannot tell). ISO local. */
+  lastReceiptDateTime(): Promise<string>;
+  report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number> }>;
+  cash(kind: 'in' | 'out', cents: number): Promise<{ drawer: number }>;
+  duplicate(): Promise<void>;
+  openDrawer(): Promise<void>;
+  setDateTime(iso: string): Promise<void>;
+  getDateTime(): Promise<string>;
+  openNonFiscal(): Promise<void>;
+  nonFiscalText(line: string): Promise<void>;
+  closeNonFiscal(): Promise<void>;
+  journalSelect(range: RangeSpec, docType: JournalDocType): Promise<void>;
+  /** Next EJ line; null at the end. */
+  journalNextLine(): Promise<string | null>;
+  journalPrint(): Promise<void>;
+  fiscalMemoryReport(range: RangeSpec, detailed: boolean): Promise<void>;
+}

@@ -1,0 +1,108 @@
+/**
+ * The Datecs FiscalDriver: connects over serial or TCP (reconnecting with back-off), negotiates the framing
+ * (X first, then classic, or as configured), and maps every fiscal operation to Datecs commands.
+ */
+import { DeviceError } from '../../domain/error-codes.js';
+import type { FiscalDeviceConfig } from '../../domain/device-config.js';
+import type { ConnectionState, DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver } from '../../domain/driver-contract.js';
+import type { FiscalOperation } from '../../domain/operations.js';
+import type { FiscalResult } from '../../domain/results.js';
+import type { ReconnectingLink } from '../../transports/byte-link.js';
+import type { DatecsCommands } from './commands.js';
+import { linkFor, negotiate, readOptions, type DatecsOptions } from './connection.js';
+import { executeOperation } from './operations.js';
+import type { DatecsSession } from './session.js';
+
+export class DatecsDriver implements FiscalDriver {
+  readonly family = 'datecs';
+  private readonly opts: DatecsOptions;
+  private readonly link: ReconnectingLink;
+  private readonly where: string;
+  private session: DatecsSession | null = null;
+  private cmd: DatecsCommands | null = null;
+  private ident: DeviceIdentity | null = null;
+  private connecting: Promise<DeviceIdentity> | null = null;
+
+  constructor(config: FiscalDeviceConfig) {
+    this.opts = readOptions(config);
+    const l = linkFor(config, this.opts);
+    this.link = l.link;
+    this.where = l.where;
+  }
+
+  /** Frames sent so far (for benches and diagnostics). */
+  get stats(): DatecsSession['stats'] | null {
+    return this.session?.stats ?? null;
+  }
+
+  get framing(): 'x' | 'classic' | null {
+    return this.cmd?.framing ?? null;
+  }
+
+  connect(): Promise<DeviceIdentity> {
+    this.connecting ??= this.doConnect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async doConnect(): Promise<DeviceIdentity> {
+    const started = await this.link.start();
+    if (!started && !(await this.link.whenConnected(this.opts.timeoutMs * 2))) {
+      throw new DeviceError('DEVICE_UNREACHABLE', `cannot reach the Datecs register at ${this.where}`, { mayHaveActed: false });
+    }
+    if (!this.cmd) {
+      const n = await negotiate(this.link, this.opts);
+      this.session = n.session;
+      this.cmd = n.cmd;
+    }
+    const info = await this.cmd.deviceInfo();
+    const vat_rates = await this.cmd.vatRates();
+    this.ident = { serial: info.serial, model: info.model, firmware: info.firmware, fiscal_memory_id: info.fiscal_memory_id, vat_rates };
+    return this.ident;
+  }
+
+  private async ready(): Promise<{ cmd: DatecsCommands; ident: DeviceIdentity }> {
+    if (!this.cmd || !this.ident) await this.connect();
+    if (!this.cmd || !this.ident) throw new DeviceError('DEVICE_UNREACHABLE', 'not connected');
+    return { cmd: this.cmd, ident: this.ident };
+  }
+
+  async disconnect(): Promise<void> {
+    this.session?.dispose();
+    this.session = null;
+    this.cmd = null;
+    await this.link.close();
+  }
+
+  async ping(): Promise<void> {
+    const { cmd } = await this.ready();
+    await cmd.status();
+  }
+
+  async readCounters(): Promise<DeviceCounters> {
+    const { cmd } = await this.ready();
+    const tx = await cmd.transaction();
+    const cash = await cmd.cashSums();
+    return {
+      receipt_number: tx.receipt_number ?? (await cmd.lastReceiptNumber()),
+      z_number: tx.z_number ?? (await cmd.zNumber()),
+      receipt_open: tx.open !== 'none',
+      cash_in_cents: cash.cash_in,
+      cash_out_cents: cash.cash_out,
+    };
+  }
+
+  async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
+    const { cmd, ident } = await this.ready();
+    return executeOperation(cmd, op, ctx, ident, { operator: this.opts.operator, password: this.opts.password, till: this.opts.till });
+  }
+
+  onConnectionChange(listener: (state: ConnectionState, detail?: string) => void): () => void {
+    return this.link.onState(listener);
+  }
+}
+
+export function createDatecsDriver(config: FiscalDeviceConfig, _env: { dataDir: string }): FiscalDriver {
+  return new DatecsDriver(config);
+}

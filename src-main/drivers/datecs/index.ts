@@ -1,0 +1,3 @@
+/** Datecs registers (X and classic framings over serial or TCP). */
+export { createDatecsDriver, DatecsDriver } from './driver.js';
+export { detectDatecs, type DetectedDatecs } from './detect.js';
