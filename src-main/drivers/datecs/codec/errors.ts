@@ -81,6 +81,7 @@ export function mapDatecsErrorCode(code: number): DeviceErrorCode {
       return 'NOT_SUPPORTED';
     default:
       if (code <= -111000 && code > -113000) return 'DEVICE_REJECTED';
+      if (code <= -150000 && code > -151000) return 'DEVICE_REJECTED'; // classic -1500xx … -1504xx
       return 'DEVICE_ERROR';
   }
 }

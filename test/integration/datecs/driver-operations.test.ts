@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceError } from '../../../src-main/domain/error-codes.js';
+import type { FiscalOperation, PrintReceipt } from '../../../src-main/domain/operations.js';
+import type { DeviceInfo, DeviceStatusReport, ReceiptResult } from '../../../src-main/domain/results.js';
+import { ctx, journal, startRig, type Rig, type Transport } from './harness.js';
+
+const receipt = (extra: Partial<PrintReceipt> = {}): PrintReceipt => ({
+  type: 'print_receipt',
+  lines: [
+    { type: 'item', description: 'Pâine albă', quantity_thousandths: 2000, unit_price_cents: 450, vat: 'B', department: 1 },
+    { type: 'item', description: 'Șampon', quantity_thousandths: 1000, unit_price_cents: 2399, vat: 'A', discount: { kind: 'percent', basis_points: 1000 } },
+    { type: 'text', text: 'Mulțumim!' },
+    { type: 'subtotal', discount: { kind: 'amount', amount_cents: 100 } },
+  ],
+  payments: [
+    { method: 'card', amount_cents: 1000 },
+    { method: 'cash', amount_cents: 2000 },
+  ],
+  ...extra,
+});
+
+const errorOf = async (p: Promise<unknown>): Promise<DeviceError> => {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(DeviceError);
+  return e as DeviceError;
+};
+
+const cases: Array<{ protocol: 'x' | 'classic'; transport: Transport }> = [
+  { protocol: 'x', transport: 'tcp' },
+  { protocol: 'x', transport: 'pty' },
+  { protocol: 'classic', transport: 'tcp' },
+  { protocol: 'classic', transport: 'pty' },
+];
+
+for (const { protocol, transport } of cases) {
+  describe(`Datecs driver, ${protocol} framing over ${transport === 'pty' ? 'a socat pseudo-terminal' : 'TCP'}`, () => {
+    let rig: Rig;
+    const run = (op: FiscalOperation) => rig.driver.execute(op, ctx);
+
+    beforeAll(async () => {
+      rig = await startRig({ protocol, transport, driverProtocol: protocol === 'x' ? 'auto' : 'classic' });
+    });
+    afterAll(async () => {
+      await rig.close();
+    });
+
+    it('connects, negotiates the framing and identifies the register', async () => {
+      const id = await rig.driver.connect();
+      expect(rig.driver.framing).toBe(protocol);
+      expect(id.serial).toBe(rig.em.register.identity().serial);
+      expect(id.model).toBe(protocol === 'x' ? 'DP-25MX' : 'FP-2000');
+      expect(id.vat_rates).toEqual({ A: 2100, B: 1100, C: 0 });
+    });
+
+    it('print_receipt: items with VAT and department, discounts, text, subtotal discount, split payment with change', async () => {
+      const before = await rig.driver.readCounters();
+      const r = (await run(receipt())) as ReceiptResult;
+      // 2 × 4.50 + (23.99 − 10%) − 1.00 = 9.00 + 21.59 − 1.00 = 29.59; paid 30.00 → 0.41 change
+      expect(r.total_cents).toBe(2959);
+      expect(r.change_cents).toBe(41);
+      expect(r.slip_number).toBe(before.receipt_number + 1);
+      expect(r.fiscal_serial).toBe(rig.em.register.identity().serial);
+      expect(r.receipt_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+      const docs = journal(rig).filter((d) => d.kind === 'fiscal_receipt');
+      expect(docs).toHaveLength(1);
+      expect(docs[0]?.total_cents).toBe(2959);
+      expect(docs[0]?.lines.join('\n')).toMatch(/P[âa]ine/);
+      const after = await rig.driver.readCounters();
+      expect(after.receipt_number).toBe(before.receipt_number + 1);
+      expect(after.receipt_open).toBe(false);
+    });
+
+    if (protocol === 'x') {
+      it('print_receipt with the buyer CUI (bon fiscal cu CIF, cmd 48 ClientTAXN)', async () => {
+        const r = (await run(receipt({ buyer: { vat_number: 'RO18547290' } }))) as ReceiptResult;
+        const doc = journal(rig).find((d) => d.kind === 'fiscal_receipt' && d.number === r.slip_number);
+        expect(doc?.lines.join('\n')).toContain('18547290');
+      });
+    } else {
+      it('refuses the buyer CUI on classic firmware with NOT_SUPPORTED and leaves nothing open', async () => {
+        const e = await errorOf(run(receipt({ buyer: { vat_number: 'RO18547290' } })));
+        expect(e.code).toBe('NOT_SUPPORTED');
+        expect(rig.em.register.status().receipt).toBe('none');
+      });
+    }
+
+    it('close_action void registers everything then cancels: no fiscal receipt added', async () => {
+      const n = (await rig.driver.readCounters()).receipt_number;
+      const r = (await run(receipt({ close_action: 'void' }))) as ReceiptResult;
+      expect(r.voided).toBe(true);
+      expect((await rig.driver.readCounters()).receipt_number).toBe(n);
+      expect(rig.em.register.status().receipt).toBe('none');
+    });
+
+    it('print_refund is NOT_SUPPORTED', async () => {
+      const e = await errorOf(run({ ...receipt(), type: 'print_refund' }));
+      expect(e.code).toBe('NOT_SUPPORTED');
+    });
+
+    it('cash in / cash out update the drawer and the counters', async () => {
+      const c0 = await rig.driver.readCounters();
+      const d = (await run({ type: 'deposit_cash', amount: 10_000 })) as { cash_in_drawer_cents: number };
+      const w = (await run({ type: 'withdraw_cash', amount: 2_500 })) as { cash_in_drawer_cents: number };
+      expect(w.cash_in_drawer_cents).toBe(d.cash_in_drawer_cents - 2_500);
+      const c1 = await rig.driver.readCounters();
+      expect(c1.cash_in_cents - c0.cash_in_cents).toBe(10_000);
+      expect(c1.cash_out_cents - c0.cash_out_cents).toBe(2_500);
+      const e = await errorOf(run({ type: 'withdraw_cash', amount: 99_999_999 }));
+      expect(e.code).toBe('DEVICE_REJECTED');
+    });
+
+    it('X report then Z report with totals per VAT group', async () => {
+      const x = (await run({ type: 'print_x' })) as { totals: { by_vat_group: Record<string, number>; total_cents: number } };
+      expect(x.totals.total_cents).toBeGreaterThan(0);
+      const z = (await run({ type: 'print_z' })) as { z_number: number; totals: { total_cents: number; by_vat_group: Record<string, number> } };
+      expect(z.z_number).toBe(1);
+      expect(z.totals.total_cents).toBe(x.totals.total_cents);
+      expect(z.totals.by_vat_group).toEqual(x.totals.by_vat_group);
+      expect((await rig.driver.readCounters()).z_number).toBe(1);
+    });
+
+    it('je_report reads the electronic journal line by line, by Z range and by date', async () => {
+      const byZ = (await run({ type: 'je_report', range: { type: 'z_number', start: 1, end: 1 }, doc_type: 'all', output_mode: 'read_line_by_line' })) as { lines: string[] };
+      const expected = rig.em.register.readJournal({ range: { type: 'z_number', start: 1, end: 1 }, doc_type: 'all' }).flatMap((d) => d.lines);
+      expect(byZ.lines.length).toBeGreaterThan(10);
+      expect(byZ.lines.length).toBe(expected.length);
+      const today = rig.em.register.status().datetime.slice(0, 10);
+      const byDate = (await run({ type: 'je_report', range: { type: 'date', start: today, end: today }, doc_type: 'z_reports', output_mode: 'read_line_by_line' })) as { lines: string[] };
+      const zLines = rig.em.register.readJournal({ range: { type: 'date', start: today, end: today }, doc_type: 'z_reports' }).flatMap((d) => d.lines);
+      expect(byDate.lines.length).toBe(zLines.length);
+      expect(byDate.lines.length).toBeGreaterThan(0);
+      await run({ type: 'je_report', range: { type: 'z_number', start: 1, end: 1 }, doc_type: 'z_reports', output_mode: 'print' });
+    });
+
+    it('fiscal memory report, duplicate, non-fiscal receipt, drawer', async () => {
+      const n = journal(rig).length;
+      await run({ type: 'print_fiscal_memory_report', range: { type: 'z_number', start: 1, end: 1 }, detailed: false });
+      await run({ type: 'print_receipt', lines: [{ type: 'item', description: 'Apă', quantity_thousandths: 1000, unit_price_cents: 300, vat: 'A' }] });
+      await run({ type: 'print_duplicate' });
+      await run({ type: 'print_non_fiscal', lines: ['Comanda 12', 'Masa 4'] });
+      await run({ type: 'open_drawer' });
+      const docs = journal(rig).slice(n);
+      expect(docs.some((d) => d.kind === 'non_fiscal' && d.lines.join(' ').includes('Masa 4'))).toBe(true);
+      expect(rig.em.register.status().receipt).toBe('none');
+    });
+
+    it('cancel_receipt cancels a receipt left open on the register, and says false when none is open', async () => {
+      expect(await run({ type: 'cancel_receipt' })).toEqual({ cancelled: false });
+      rig.em.register.openFiscalReceipt({});
+      rig.em.register.sell({ description: 'X', quantity_thousandths: 1000, unit_price_cents: 100, vat_group: 'A' });
+      expect((await rig.driver.readCounters()).receipt_open).toBe(true);
+      expect(await run({ type: 'cancel_receipt' })).toEqual({ cancelled: true });
+      expect(rig.em.register.status().receipt).toBe('none');
+    });
+
+    it('paper out: PAPER_OUT, nothing printed as fiscal, and the next receipt succeeds after loading paper', async () => {
+      const n = rig.em.register.counters().receipt_number;
+      rig.em.register.injectFaults({ paper_out_at_line: 3 });
+      const e = await errorOf(run(receipt()));
+      expect(e.code).toBe('PAPER_OUT');
+      expect(rig.em.register.counters().receipt_number).toBe(n);
+      const st = (await run({ type: 'get_status' })) as DeviceStatusReport;
+      expect(st.paper).toBe('out');
+      rig.em.register.loadPaper();
+      const r = (await run(receipt())) as ReceiptResult;
+      expect(r.slip_number).toBe(n + 1);
+      expect(rig.em.register.status().receipt).toBe('none');
+    });
+
+    it('24-hour block: Z_REPORT_REQUIRED until a Z report is printed', async () => {
+      rig.em.register.advanceClock(25 * 3600_000);
+      const e = await errorOf(run(receipt()));
+      expect(e.code).toBe('Z_REPORT_REQUIRED');
+      if (protocol === 'x') expect(e.deviceError?.code).toBe(-111024);
+      else expect(e.deviceError?.code).toBe(-150204);
+      await run({ type: 'print_z' });
+      await run(receipt());
+    });
+    it('date/time, status, VAT rates, device info', async () => {
+      const set = (await run({ type: 'set_datetime', datetime: '2031-03-04T05:06:07' })) as { datetime: string };
+      expect(set.datetime.slice(0, 16)).toBe('2031-03-04T05:06');
+      const got = (await run({ type: 'get_datetime' })) as { datetime: string };
+      expect(got.datetime.slice(0, 13)).toBe('2031-03-04T05');
+      const st = (await run({ type: 'get_status' })) as DeviceStatusReport;
+      expect(st).toMatchObject({ paper: 'ok', cover_open: false, receipt_open: false });
+      expect(st.raw.flags).toContain('fiscalized');
+      expect(await run({ type: 'get_vat_rates' })).toEqual({ vat_rates: { A: 2100, B: 1100, C: 0 } });
+      const info = (await run({ type: 'get_device_info' })) as DeviceInfo;
+      expect(info.serial).toBe(rig.em.register.identity().serial);
+      expect(info.last_z_number).toBe(rig.em.register.counters().z_number);
+      expect(info.last_z_number).toBe(2);
+      expect(info.last_receipt_number).toBe(rig.em.register.counters().receipt_number);
+    });
+
+  });
+}
