@@ -1,6 +1,6 @@
 /** Shared helpers of the inbox integration tests: a real hub with a scan folder, file drops, waits, the register. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pino } from 'pino';
 import type { JournalDocument } from '../../../src-main/emulators/virtual-register/register-api.js';
 import { VirtualRegister } from '../../../src-main/emulators/virtual-register/virtual-register.js';
@@ -18,7 +18,8 @@ export interface InboxHub {
   deviceId: string;
   events: Array<HubEvents['inbox_file']>;
   register(): VirtualRegister;
-  close(): Promise<void>;
+  /** Stop the inbox and the hub; the data dir is removed unless `keep`. */
+  close(keep?: boolean): Promise<void>;
 }
 
 /** The hub's own inbox when createHub wires one, else one started here on the hub's parts. */
@@ -63,9 +64,11 @@ export async function startInboxHub(
     deviceId: t.fiscalId,
     events,
     register: () => (hub.devices.fiscalRuntime(t.fiscalId)!.driver as unknown as { register: VirtualRegister }).register,
-    close: async () => {
+    close: async (keep = false) => {
       if (own) await inbox.stop();
-      await t.close(true);
+      await t.close(!keep);
+      const parent = dirname(folder);
+      if (!keep && basename(parent).startsWith('fiscool-inp-')) rmSync(parent, { recursive: true, force: true });
     },
   };
 }
