@@ -103,7 +103,7 @@ describe('exactly once', () => {
     h = await startInboxHub({ dataDir, folder });
     expect(await finished(folder, 'crash.inp')).toBe('ok');
     expect(receipts(h.register())).toHaveLength(1);
-    expect(answerOf(folder, 'crash.inp')['RECEIPT_NO']).toBe(String((job.outcome as { result: { slip_number: number } }).result.slip_number));
+    expect(answerOf(folder, 'crash.inp')['RECEIPT_NO']).toBe(String((job.outcome as unknown as { result: { slip_number: number } }).result.slip_number));
     expect(h.inbox.list()[0]?.job_id).toBe(job.id);
   });
 
