@@ -105,3 +105,12 @@ export async function http(method: 'GET' | 'POST', url: string, body?: string, h
   const text = await res.text();
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: () => JSON.parse(text) as unknown };
 }
+
+/**
+ * Change some fields of the erpnet/ucsfphub settings section. The whole section is sent: SettingsService's
+ * partial patch currently refills fields it is not given with their defaults (reported to the lead).
+ */
+export function patchSection<K extends 'erpnet' | 'ucsfphub'>(hub: Hub, section: K, fields: Partial<ReturnType<Hub['settings']['get']>[K]>): void {
+  const r = hub.settings.applyPatch({ [section]: { ...hub.settings.get()[section], ...fields } });
+  if (!r.ok) throw new Error(r.error);
+}
