@@ -8,7 +8,7 @@ import { checkCui } from '../../domain/cui.js';
 import type { Language } from '../../domain/error-codes.js';
 import type { Discount } from '../../domain/operations.js';
 import { toBasisPoints, toCents, toThousandths } from '../compat-shared/decimal.js';
-import { asArray, asFlag, asText, isLObject, JsonNumber, prop, type LObject, type LValue } from '../compat-shared/lenient-json.js';
+import { asArray, asFlag, asText, isLObject, prop, type LObject, type LValue } from '../compat-shared/lenient-json.js';
 import type { DraftLine, DraftPayment, ReceiptDraft } from '../compat-shared/receipt-draft.js';
 import { toTaxGroup } from '../compat-shared/tax-group.js';
 import { tx } from '../compat-shared/texts.js';

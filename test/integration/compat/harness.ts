@@ -114,3 +114,12 @@ export function patchSection<K extends 'erpnet' | 'ucsfphub'>(hub: Hub, section:
   const r = hub.settings.applyPatch({ [section]: { ...hub.settings.get()[section], ...fields } });
   if (!r.ok) throw new Error(r.error);
 }
+
+/** The register's own counter of fiscal documents (receipts and refunds) closed so far. */
+export async function receiptsPrinted(r: Running): Promise<number> {
+  const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'get_device_info' }, source: 'internal' });
+  if (s.kind !== 'accepted') throw new Error(s.error);
+  const done = await s.done;
+  if (!done.outcome?.ok) throw new Error(`get_device_info failed: ${JSON.stringify(done.outcome)}`);
+  return Number(done.outcome.result.last_receipt_number);
+}

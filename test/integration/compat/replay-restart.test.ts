@@ -3,15 +3,8 @@
  * same data directory, the request is repeated — the answer is byte-identical and the register printed once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { http, startHub, tempDataDir, type Running } from './harness.js';
+import { http, receiptsPrinted, startHub, tempDataDir } from './harness.js';
 import { codeBlocks, seedText } from './seed-examples.js';
-
-async function receiptsPrinted(r: Running): Promise<number> {
-  const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'get_device_info' }, source: 'internal' });
-  if (s.kind !== 'accepted') throw new Error(s.error);
-  const done = await s.done;
-  return Number((done.outcome as { result: { last_receipt_number: number } }).result.last_receipt_number);
-}
 
 const ucsSale = codeBlocks(seedText('003'))[16]?.text ?? '';
 const erpReceipt = codeBlocks(seedText('002'))[7]?.text ?? '';

@@ -5,7 +5,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLenientJson, type LValue, JsonNumber } from '../../../src-main/doors/compat-shared/lenient-json.js';
-import { http, startHub, tempDataDir, type Running } from './harness.js';
+import { http, receiptsPrinted, startHub, tempDataDir, type Running } from './harness.js';
 import { erpnetExamples, erpnetReversalBody, ucsExamples, type Example } from './seed-examples.js';
 import { shapeDiff, type ShapeOptions } from './shape.js';
 
@@ -24,13 +24,6 @@ async function withDeposit(r: Running, cents: number): Promise<void> {
   if (s.kind !== 'accepted') throw new Error(s.error);
   const done = await s.done;
   expect(done.state).toBe('succeeded');
-}
-
-async function receiptsPrinted(r: Running): Promise<number> {
-  const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'get_device_info' }, source: 'internal' });
-  if (s.kind !== 'accepted') throw new Error(s.error);
-  const done = await s.done;
-  return Number((done.outcome as { result: { last_receipt_number: number } }).result.last_receipt_number);
 }
 
 describe('UcsFPHub seed examples (v1 = seeds/001, v2 = seeds/003)', () => {
