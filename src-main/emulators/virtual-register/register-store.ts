@@ -1,6 +1,6 @@
 /**
  * The register's own files in its state directory (apart from the hub's journal):
- *   state.json    counters, period totals, open receipt, clock offset — replaced atomically (temp + fsync + rename)
+ *   state.json    counters, period totals, open receipt, clock offset — replaced atomically (temp + rename)
  *   journal.jsonl the electronic journal, append-only, one JSON entry per document, fsync'ed
  *
  * Write order for a document: journal entry first (it carries the state after the document), then state.json.
@@ -74,14 +74,19 @@ export class RegisterStore {
     }
   }
 
-  writeState(state: RegisterState): void {
+  /**
+   * Replace state.json atomically (temp file + rename). `sync` also fsyncs it: used at document boundaries. Writes
+   * inside a receipt skip the fsync — a killed process loses nothing either way (the page cache outlives it); after a
+   * power cut an unreadable state is rebuilt from the fsync'ed journal.
+   */
+  writeState(state: RegisterState, sync = true): void {
     if (this.dir === undefined) return;
     const path = join(this.dir, STATE_FILE);
     const tmp = `${path}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, JSON.stringify(state));
-      fsyncSync(fd);
+      if (sync) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

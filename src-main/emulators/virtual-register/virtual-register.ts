@@ -336,7 +336,7 @@ export class VirtualRegister implements VirtualRegisterApi {
       this.store.appendEntry(entry);
       this.index(entry);
     }
-    this.commit(draft);
+    this.commit(draft, doc !== undefined && doc !== null);
     return { ...rest, printed_lines: lines.length };
   }
 
@@ -356,8 +356,8 @@ export class VirtualRegister implements VirtualRegisterApi {
     }
   }
 
-  private commit(draft: RegisterState): void {
-    this.store.writeState(draft);
+  private commit(draft: RegisterState, sync = true): void {
+    this.store.writeState(draft, sync);
     this.state = draft;
   }
 
