@@ -33,6 +33,7 @@ import * as docs from './register-documents.js';
 import { DEFAULT_FISCAL_MEMORY_CAPACITY, type FiscalMemoryRecord } from './reports.js';
 import type { ReportTotals } from '../../domain/results.js';
 import { centered, DEFAULT_PAYMENT_NAMES, separator } from './text-layout.js';
+import { RegisterFaults } from './register-faults.js';
 
 export interface VirtualRegisterOptions {
   /** Directory for state.json and journal.jsonl; undefined = memory only. */
@@ -45,8 +46,6 @@ export interface VirtualRegisterOptions {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-/** Paper status becomes "near_end" when this few lines are left before a planned paper-out. */
-const NEAR_END_LINES = 30;
 
 type StepResult = { lines: string[]; doc?: JournalDocument | null; fm?: FiscalMemoryRecord };
 
@@ -58,8 +57,7 @@ export class VirtualRegister implements VirtualRegisterApi {
   private readonly ident: RegisterIdentity;
   private readonly hostNow: () => Date;
   private readonly fmCapacity: number;
-  private readonly fault = { paper_out: false, lines_until_out: null as number | null, cover_open: false, disconnected: false };
-  private readonly listeners = new Set<(f: ActiveFaults) => void>();
+  private readonly fault = new RegisterFaults();
   /** What loading found and repaired (torn journal line, state rebuilt from the journal). */
   readonly recovery: LoadedRegister['recovered'];
 
@@ -102,8 +100,8 @@ export class VirtualRegister implements VirtualRegisterApi {
     const open = this.state.open;
     const lastZ = this.state.last_z_at ?? this.state.created_at;
     return {
-      paper: this.paperState(),
-      cover_open: this.fault.cover_open,
+      paper: this.fault.paper(),
+      cover_open: this.fault.coverIsOpen,
       receipt: open === null ? 'none' : open.kind,
       open_receipt_items: open === null ? 0 : open.items + open.payments.length,
       payment_started: open !== null && open.payments.length > 0,
@@ -245,46 +243,28 @@ export class VirtualRegister implements VirtualRegisterApi {
   // ---- faults and maintenance ----------------------------------------------------------------------------------
 
   injectFaults(plan: FaultPlan): void {
-    if (plan.paper_out_at_line !== undefined) {
-      if (!Number.isInteger(plan.paper_out_at_line) || plan.paper_out_at_line < 1) {
-        throw new RegisterError('INVALID_VALUE', 'paper_out_at_line must be a positive integer');
-      }
-      this.fault.lines_until_out = plan.paper_out_at_line;
-    }
-    if (plan.cover_open !== undefined) this.fault.cover_open = plan.cover_open;
-    if (plan.disconnected !== undefined) this.fault.disconnected = plan.disconnected;
-    this.notify();
+    this.fault.inject(plan);
   }
 
   loadPaper(): void {
-    this.fault.paper_out = false;
-    this.fault.lines_until_out = null;
-    this.notify();
+    this.fault.loadPaper();
   }
 
   closeCover(): void {
-    this.fault.cover_open = false;
-    this.notify();
+    this.fault.closeCover();
   }
 
   reconnect(): void {
-    this.fault.disconnected = false;
-    this.notify();
+    this.fault.reconnect();
   }
 
   faults(): ActiveFaults {
-    return {
-      paper_out: this.fault.paper_out,
-      lines_until_paper_out: this.fault.lines_until_out,
-      cover_open: this.fault.cover_open,
-      disconnected: this.fault.disconnected,
-    };
+    return this.fault.active();
   }
 
   /** Called whenever a fault changes (paper runs out, cover, link); returns an unsubscribe function. */
   onFaultsChange(listener: (f: ActiveFaults) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.fault.onChange(listener);
   }
 
   advanceClock(ms: number): void {
@@ -311,14 +291,8 @@ export class VirtualRegister implements VirtualRegisterApi {
     if (this.state.z_number >= this.fmCapacity) throw new RegisterError('FISCAL_MEMORY_FULL', 'the fiscal memory is full');
   }
 
-  private paperState(): RegisterStatus['paper'] {
-    if (this.fault.paper_out) return 'out';
-    const left = this.fault.lines_until_out;
-    return left !== null && left <= NEAR_END_LINES ? 'near_end' : 'ok';
-  }
-
   private ensureConnected(): void {
-    if (this.fault.disconnected) throw new RegisterError('DISCONNECTED', 'the register does not answer');
+    this.fault.ensureConnected();
   }
 
   /** Run one step on a copy of the state; print, journal and persist it; commit only on success. */
@@ -328,7 +302,7 @@ export class VirtualRegister implements VirtualRegisterApi {
     const ctx: receipt.StepContext = { identity: this.ident, now: this.clock() };
     const result = step(draft, ctx);
     const { lines, doc, fm, ...rest } = result;
-    if (lines.length > 0) this.print(lines.length);
+    if (lines.length > 0) this.fault.print(lines.length);
     if (draft.open !== null) draft.open.lines.push(...lines);
     if (doc) {
       draft.ej_seq++;
@@ -340,22 +314,6 @@ export class VirtualRegister implements VirtualRegisterApi {
     return { ...rest, printed_lines: lines.length };
   }
 
-  /** The printer: refuses while the cover is open or the paper is out; the paper runs out at the planned line. */
-  private print(count: number): void {
-    if (this.fault.cover_open) throw new RegisterError('COVER_OPEN', 'the printer cover is open');
-    if (this.fault.paper_out) throw new RegisterError('PAPER_OUT', 'the printer is out of paper');
-    const left = this.fault.lines_until_out;
-    if (left !== null) {
-      if (count >= left) {
-        this.fault.paper_out = true;
-        this.fault.lines_until_out = null;
-        this.notify();
-        throw new RegisterError('PAPER_OUT', 'the printer ran out of paper');
-      }
-      this.fault.lines_until_out = left - count;
-    }
-  }
-
   private commit(draft: RegisterState, sync = true): void {
     this.store.writeState(draft, sync);
     this.state = draft;
@@ -364,10 +322,5 @@ export class VirtualRegister implements VirtualRegisterApi {
   private index(e: JournalEntry): void {
     this.docs.push(e.doc);
     if (e.fm) this.fm.push(e.fm);
-  }
-
-  private notify(): void {
-    const f = this.faults();
-    for (const l of this.listeners) l(f);
   }
 }
