@@ -170,6 +170,7 @@ describe('simulated fiscal driver', () => {
     expect(await d.execute(op({ type: 'withdraw_cash', amount: 2500 }), ctx())).toEqual({ cash_in_drawer_cents: 7500 });
     const e = await deviceErrorOf(d.execute(op({ type: 'withdraw_cash', amount: 7501 }), ctx()));
     expect(e).toMatchObject({ code: 'DEVICE_REJECTED', deviceError: { code: 'CASH_NOT_ENOUGH' } });
+    expect(e.deviceError?.text).toMatch(/^Numerar insuficient în sertar \/ the drawer holds only 7500 cents$/);
     expect(await d.readCounters()).toMatchObject({ cash_in_cents: 10_000, cash_out_cents: 2500 });
   });
 
