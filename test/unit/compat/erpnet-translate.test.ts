@@ -7,7 +7,7 @@ import { erpCashOperation, erpDateTimeOperation, erpReceiptDraft } from '../../.
 
 const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'compat', 'seeds', '002_55f09abe3d26f641.txt'), 'utf8');
 const blocks = [...seed.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
-const opts = { reversal: false, uniqueSaleNumber: 'print' as const, language: 'ro' as const };
+const opts: { reversal: boolean; uniqueSaleNumber: 'print' | 'ignore'; language: 'ro' | 'en' } = { reversal: false, uniqueSaleNumber: 'print', language: 'ro' };
 const build = (body: string, o = opts) => {
   const d = erpReceiptDraft(parseLenientJson(body), o);
   if (!d.ok) throw new Error(`${d.code} ${d.path}: ${d.error}`);
