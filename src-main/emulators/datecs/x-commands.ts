@@ -144,10 +144,11 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       const c = r.counters();
       return { fields: [amount(r.status().cash_in_drawer_cents), amount(c.cash_in_cents), amount(c.cash_out_cents)], printed };
     }
-    case 74:
+    case 74: {
       // The status bytes are ≥ 0x80: sent raw, not through the text encoder.
       const st = encodeStatus('x', Object.fromEntries(statusFlagsOf(r).map((f) => [f, true])));
       return { raw: Buffer.concat([Buffer.from('0\t', 'latin1'), st, Buffer.from('\t', 'latin1')]) };
+    }
     case 76: {
       const s = r.status();
       const c = r.counters();

@@ -62,14 +62,20 @@ function receiptBody(deviceId: string, n: number) {
   return { device_id: deviceId, operation: { type: 'print_receipt', lines } };
 }
 
-async function send(url: string, key: string, body: unknown): Promise<any | null> {
+interface Answer {
+  status: number;
+  code?: string;
+  slip_number?: number;
+}
+
+async function send(url: string, key: string, body: unknown): Promise<Answer | null> {
   try {
     const r = await fetch(`${url}/devices/operation`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify(body),
     });
-    return await r.json();
+    return (await r.json()) as Answer;
   } catch {
     return null; // the hub died under us
   }
@@ -98,7 +104,7 @@ describe('Datecs crash test', () => {
     const deviceId = saved.device.id;
     await hub.kill('SIGTERM');
 
-    const answers = new Map<number, any>();
+    const answers = new Map<number, Answer>();
     const pending = () => Array.from({ length: RECEIPTS }, (_, i) => i).filter((i) => !answers.has(i));
     let kills = 0;
     for (let round = 0; round < KILLS + 20 && pending().length > 0; round++) {
