@@ -54,8 +54,11 @@ export class DeviceInfoCache {
   readonly #pending = new Map<string, Promise<DeviceInfo | null>>();
   readonly #off: () => void;
 
-  constructor(ops: CompatOperations, events: EventBus) {
+  readonly #devices: DeviceDirectory;
+
+  constructor(ops: CompatOperations, devices: DeviceDirectory, events: EventBus) {
     this.#ops = ops;
+    this.#devices = devices;
     this.#off = events.on('devices_changed', () => this.#cache.clear());
   }
 
@@ -67,6 +70,8 @@ export class DeviceInfoCache {
   async get(deviceId: string, opts: { fresh?: boolean; waitMs?: number; source: 'erpnet' | 'ucsfphub' }): Promise<DeviceInfo | null> {
     const hit = this.#cache.get(deviceId);
     if (hit && !opts.fresh) return hit;
+    // A register that is not connected would only queue the read: answer from what is known instead.
+    if (!this.#devices.readiness(deviceId).ready) return hit ?? null;
     const pending = this.#pending.get(deviceId);
     if (pending) return pending;
     const p = (async () => {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import express from 'express';
-import type { Language } from '../../domain/error-codes.js';
+import { DEVICE_ERRORS, type Language } from '../../domain/error-codes.js';
 import type { JobRecord } from '../../domain/jobs.js';
 import { isFinished } from '../../pipeline/contracts.js';
 import { rawBody, readBody } from '../compat-shared/body.js';
@@ -35,7 +35,7 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   for (const g of ctx.guards ?? []) app.use(g);
-  const info = new DeviceInfoCache(ctx.operations, ctx.events);
+  const info = new DeviceInfoCache(ctx.operations, ctx.devices, ctx.events);
   const lang = () => ctx.settings().language;
   const cfg = () => ctx.settings().erpnet;
   const send = (res: express.Response, status: number, body: unknown) => res.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
@@ -76,9 +76,18 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     if (p) send(res, 200, await describe(p));
   });
 
+  /** A register that is not connected: ErpNet.FP's "not responding" answer instead of a queued read. */
+  const unreachable = (p: PrinterRef): ErpStatus | null => {
+    const ready = ctx.devices.readiness(p.view.config.id);
+    if (ready.ready) return null;
+    return errorStatus('E101', `${DEVICE_ERRORS.DEVICE_UNREACHABLE[lang()]} (${ready.reason})`);
+  };
+
   app.get('/printers/:id/status', async (req, res) => {
     const p = printerOr404(req, res);
     if (!p) return;
+    const down = unreachable(p);
+    if (down) return send(res, 200, down);
     const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' }, SYNC_LIMIT_MS);
     if (r.kind !== 'job' || !isFinished(r.job)) return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
     let deviceDateTime: string | undefined;
@@ -94,6 +103,8 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
   app.get('/printers/:id/cash', async (req, res) => {
     const p = printerOr404(req, res);
     if (!p) return;
+    const down = unreachable(p);
+    if (down) return send(res, 200, down);
     const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' }, SYNC_LIMIT_MS);
     if (r.kind !== 'job' || !isFinished(r.job)) return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
     if (!r.job.outcome.ok) return send(res, 200, renderJob(r.job));

@@ -39,7 +39,15 @@ export async function finishOk(env: InboxEnv, rec: InboxFileRecord, f: FileAtHan
   const now = new Date();
   const answerFile = rec.answer ? basename(rec.answer) : await uniqueName(f.folder, ANSWER_DIR, answerName(f.name), now);
   const okFile = rec.output ? basename(rec.output) : await uniqueName(f.folder, OK_DIR, f.name, now);
-  rec = env.store.update(rec.id, { finishing: 'ok', answer: `${ANSWER_DIR}/${answerFile}`, output: `${OK_DIR}/${okFile}`, duplicate_of: opts.duplicate_of ?? null });
+  rec = env.store.update(rec.id, {
+    finishing: 'ok',
+    answer: `${ANSWER_DIR}/${answerFile}`,
+    output: `${OK_DIR}/${okFile}`,
+    duplicate_of: opts.duplicate_of ?? null,
+    docs: rec.docs,
+    job_id: rec.job_id,
+    dialect: rec.dialect,
+  });
   const view = env.devices.getFiscal(rec.device_id);
   const serial = view?.connected_device_id ?? view?.identity?.serial ?? '';
   const answer = renderAnswer(parsed, rec.docs, { serial, duplicate: opts.duplicate_of !== undefined });
@@ -59,6 +67,9 @@ export async function finishFailed(
 ): Promise<InboxFileRecord> {
   const errFile = rec.output ? basename(rec.output) : await uniqueName(f.folder, ERR_DIR, sanitizeName(f.name), new Date());
   rec = env.store.update(rec.id, {
+    docs: rec.docs,
+    job_id: rec.job_id,
+    dialect: rec.dialect,
     finishing: meta.state === 'discarded' ? 'discarded' : 'failed',
     output: `${ERR_DIR}/${errFile}`,
     error: info.message,

@@ -14,7 +14,7 @@ import { finishFailed, finishOk, type FileAtHand } from './finish.js';
 import { unsafeNameReason } from './fs-safe.js';
 import { parseInp } from './parser/parse-inp.js';
 import { bi, MAX_INP_BYTES, type InpDocument, type ParsedInp } from './parser/types.js';
-import type { DocState, InboxFileRecord } from './store.js';
+import type { DocState, InboxFileRecord, RecordPatch } from './store.js';
 
 /** Device errors after which nothing was printed and the file may simply wait for the device again. */
 const WAIT_AGAIN: ReadonlySet<string> = new Set(['DEVICE_UNREACHABLE', 'PAPER_OUT', 'COVER_OPEN', 'Z_REPORT_REQUIRED', 'SHIFT_CLOSED']);
@@ -112,13 +112,13 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   }
   const parsed = result.file;
   const docs = parsed.documents;
-  if (rec.dialect === null) rec = env.store.update(rec.id, { dialect: parsed.dialect });
+  rec = { ...rec, dialect: parsed.dialect }; // persisted with the outcome (one journal write less per file)
 
   // Duplicate policy: the same file (device + name + content) already printed.
   if (fresh && env.settings().duplicate_policy === 'skip') {
     const prior = env.store.sameFile(device_id, f.name, hash).find((r) => r.state === 'done' && r.id !== rec.id);
     if (prior) {
-      rec = env.store.update(rec.id, { docs: prior.docs, job_id: prior.job_id });
+      rec = { ...rec, docs: prior.docs, job_id: prior.job_id };
       return finishOk(env, rec, f, parsed, { duplicate_of: prior.id });
     }
   }
@@ -138,7 +138,8 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
     const old = rec.docs[i];
     return old ?? { key: docKey(base, i, docs.length, rec.attempt), job_id: null, operation_type: d.operation.type, outcome: null, finished_at: null };
   });
-  rec = env.store.update(rec.id, { docs: states });
+  // Keys are derived from the persisted attempt, so the documents' progress can live in memory until the finish.
+  rec = { ...rec, docs: states };
 
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i] as InpDocument;
@@ -161,11 +162,11 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
         const code = sub.kind === 'invalid' ? 400 : sub.kind === 'not_found' ? 404 : 422;
         return fileError(parsed, { line, cmd: cmdAt(parsed, line), code, message: sub.error, receipt_state: 'not_opened' });
       }
-      rec = saveDoc(env, rec, i, { job_id: sub.job.id });
+      rec = withDoc(rec, i, { job_id: sub.job.id });
       env.emit(rec);
       const job = await settle(env, ctl, sub.job, sub.done);
       const outcome = job.outcome as JobOutcome;
-      rec = saveDoc(env, rec, i, { outcome, finished_at: job.finished_at });
+      rec = withDoc(rec, i, { outcome, finished_at: job.finished_at });
       if (outcome.ok) {
         log.push({ at: new Date(), level: 'INFO', text: `lines ${doc.first_line}-${doc.last_line}: ${doc.operation.type} OK (job ${job.id})` });
         break;
@@ -175,8 +176,9 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
       if (WAIT_AGAIN.has(outcome.code) && s.wait_for_device && waitingFor < s.wait_timeout_s * 1000 && !ctl.stopped()) {
         // Nothing was printed: wait for the device and try again under a new key.
         log.push({ at: new Date(), level: 'INFO', text: `${outcome.code}: waiting for the device` });
-        rec = env.store.update(rec.id, { attempt: rec.attempt + 1, state: 'waiting', waiting_since: rec.waiting_since ?? new Date().toISOString(), error: outcome.error });
-        rec = saveDoc(env, rec, i, { key: docKey(base, i, docs.length, rec.attempt), job_id: null, outcome: null, finished_at: null });
+        const attempt = rec.attempt + 1;
+        rec = withDoc(rec, i, { key: docKey(base, i, docs.length, attempt), job_id: null, outcome: null, finished_at: null });
+        rec = env.store.update(rec.id, { attempt, docs: rec.docs, dialect: rec.dialect, state: 'waiting', waiting_since: rec.waiting_since ?? new Date().toISOString(), error: outcome.error });
         env.emit(rec);
         await ctl.sleep(Math.min(1000, s.rescan_ms));
         if (ctl.stopped()) throw new Abandoned('stopping');
@@ -195,10 +197,16 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   return finishOk(env, rec, f, parsed);
 }
 
-function saveDoc(env: InboxEnv, rec: InboxFileRecord, i: number, patch: Partial<DocState>): InboxFileRecord {
+/** Save some fields; keep the in-memory progress of the documents (saved at the finish). */
+function persist(env: InboxEnv, rec: InboxFileRecord, patch: RecordPatch): InboxFileRecord {
+  const saved = env.store.update(rec.id, patch);
+  return { ...saved, docs: rec.docs, dialect: rec.dialect, job_id: rec.job_id };
+}
+
+function withDoc(rec: InboxFileRecord, i: number, patch: Partial<DocState>): InboxFileRecord {
   const docs = rec.docs.map((d, k) => (k === i ? { ...d, ...patch } : d));
   const last = docs.map((d) => d.job_id).filter((x): x is string => x !== null).pop() ?? rec.job_id;
-  return env.store.update(rec.id, { docs, job_id: last });
+  return { ...rec, docs, job_id: last };
 }
 
 type WaitResult = { rec: InboxFileRecord; failure: null } | { rec: InboxFileRecord; failure: { code: string; reason: string; discarded?: boolean } };
@@ -213,7 +221,7 @@ async function waitForDevice(env: InboxEnv, ctl: Control, rec: InboxFileRecord, 
     const r = env.devices.readiness(device_id);
     if (r.ready) {
       if (rec.state !== 'processing') {
-        rec = env.store.update(rec.id, { state: 'processing', error: null });
+        rec = persist(env, rec, { state: 'processing', error: null });
         env.emit(rec);
       }
       return { rec, failure: null };
@@ -227,7 +235,7 @@ async function waitForDevice(env: InboxEnv, ctl: Control, rec: InboxFileRecord, 
       return { rec, failure: { code: r.code, reason: tr(env, t) + reason } };
     }
     if (rec.state !== 'waiting' || rec.waiting_since === null) {
-      rec = env.store.update(rec.id, { state: 'waiting', waiting_since: rec.waiting_since ?? new Date(since).toISOString(), error: reason });
+      rec = persist(env, rec, { state: 'waiting', waiting_since: rec.waiting_since ?? new Date(since).toISOString(), error: reason });
       env.emit(rec);
     }
     await ctl.sleep(Math.min(500, s.rescan_ms));

@@ -13,6 +13,7 @@ import { journalTotals } from '../compat-shared/journal-totals.js';
 import { asText, isLObject, JsonNumber, prop } from '../compat-shared/lenient-json.js';
 import { listPrinters, resolveAliases, type PrinterRef } from '../compat-shared/printers.js';
 import { tx } from '../compat-shared/texts.js';
+import { DEVICE_ERRORS } from '../../domain/error-codes.js';
 import type { DeviceStatusReport } from '../../domain/results.js';
 import { UcsKit } from './kit.js';
 import { cashBody, deviceConfig, failed, listEntry, ok, paymentNames, TAX_CAPTION, totalsBody, type UcsBody } from './render.js';
@@ -86,6 +87,11 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
   app.get('/printers/:id/status', async (req, res) => {
     const p = kit.printer(req, res);
     if (!p) return;
+    const ready = ctx.devices.readiness(p.view.config.id);
+    if (!ready.ready) {
+      const text = `${DEVICE_ERRORS.DEVICE_UNREACHABLE[kit.lang()]} (${ready.reason})`;
+      return kit.respond(req, res, 200, { ...failed(text), DeviceStatusCode: 'failed', DeviceStatus: text });
+    }
     const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'ucsfphub' });
     if (r.kind !== 'job' || !r.job.outcome) return kit.respond(req, res, 200, failed('error' in r ? r.error : tx(kit.lang(), 'stillRunning')));
     if (!r.job.outcome.ok) return kit.respond(req, res, 200, { ...failed(r.job.outcome.error), DeviceStatusCode: 'failed', DeviceStatus: r.job.outcome.error });

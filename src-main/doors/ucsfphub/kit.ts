@@ -23,7 +23,7 @@ export type Finished = JobRecord & { outcome: NonNullable<JobRecord['outcome']> 
 export class UcsKit {
   readonly info: DeviceInfoCache;
   constructor(readonly ctx: CompatContext) {
-    this.info = new DeviceInfoCache(ctx.operations, ctx.events);
+    this.info = new DeviceInfoCache(ctx.operations, ctx.devices, ctx.events);
   }
 
   lang() {
