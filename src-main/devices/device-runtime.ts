@@ -33,6 +33,7 @@ export class DeviceRuntime<D extends Connectable> {
   #attempt = 0;
   #stopped = false;
   #busy = false;
+  #lastActivity = 0;
   #unsubscribe: (() => void) | null = null;
   readonly #opts: RuntimeOptions;
 
@@ -83,6 +84,7 @@ export class DeviceRuntime<D extends Connectable> {
       try {
         return await fn();
       } finally {
+        this.#lastActivity = Date.now();
         this.#busy = false;
         if (this.#status === 'Busy') this.#set('Connected', null);
       }
@@ -127,7 +129,9 @@ export class DeviceRuntime<D extends Connectable> {
   async #tick(): Promise<void> {
     if (this.#stopped) return;
     if (!this.connected) return this.#tryConnect();
-    if (this.lock.locked) return this.#schedule(this.#opts.probeMs);
+    // A job that just talked to the device proves it is alive: no probe needed (and none to delay the next job).
+    const sinceActivity = Date.now() - this.#lastActivity;
+    if (this.lock.locked || sinceActivity < this.#opts.probeMs) return this.#schedule(this.#opts.probeMs - Math.min(sinceActivity, this.#opts.probeMs) + 1);
     try {
       await this.lock.run(() => this.driver.ping());
       this.#schedule(this.#opts.probeMs);

@@ -111,7 +111,14 @@ export class JobStore {
       if (!inserted) throw new Error('job vanished after insert');
       return { kind: 'inserted', job: inserted };
     });
-    return tx.immediate();
+    // A queued job need not reach the disk before it runs: the `running` commit (synchronous=FULL) flushes the WAL
+    // with it, and a request lost to a power cut before that was never answered, so the client retries it.
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      return tx.immediate();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
   }
 
   get(id: string): StoredJob | undefined {

@@ -1,0 +1,141 @@
+/**
+ * Hub overhead and parallelism (issue 2):
+ *  - a 10-item print_receipt through HTTP ÷ the same receipt on the driver directly, realistic register timing
+ *    (115200 baud wire time + 25 ms per printed line), at concurrency 1 and 64;
+ *  - throughput with 1, 4 and 16 simulated registers in parallel, as a ratio to one register;
+ *  - the zero-latency overhead per operation, for reference.
+ * Direct and HTTP runs are interleaved in one process so they share the machine's conditions.
+ */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { createSimulatedFiscalDriver } from '../src-main/drivers/simulated/index.js';
+import type { FiscalDeviceConfig } from '../src-main/domain/device-config.js';
+import type { FiscalOperation } from '../src-main/domain/operations.js';
+import { tempDir, startTestHub, waitFor, type TestHub } from '../test/helpers/hub.js';
+
+const REALISTIC = 'realistic';
+
+function tenItems(): FiscalOperation {
+  return {
+    type: 'print_receipt',
+    lines: Array.from({ length: 10 }, (_, i) => ({
+      type: 'item' as const,
+      description: `Produs de test ${i + 1}`,
+      quantity_thousandths: 1000 + i * 500,
+      unit_price_cents: 199 + i * 101,
+      vat: i % 3 === 0 ? 'B' : 'A',
+    })),
+    payments: [{ method: 'cash', amount_cents: 100_000 }],
+  };
+}
+
+function simConfig(timing: unknown): FiscalDeviceConfig {
+  return {
+    id: randomUUID(),
+    name: 'bench',
+    manufacturer: 'FisCool',
+    model: 'Simulated',
+    connection_details: { type: 'None' },
+    enabled: true,
+    options: { timing },
+  };
+}
+
+async function addDevice(t: TestHub, timing: unknown): Promise<string> {
+  const r = await t.post('/manage/save_fiscal_device', { ...simConfig(timing), id: undefined });
+  const id = r.body.device.id as string;
+  await waitFor(async () => (await t.get('/devices/fiscal')).body.fiscal_devices.some((d: any) => d.config.id === id && d.status === 'Connected'));
+  return id;
+}
+
+const now = () => performance.now();
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+async function direct(timing: unknown, n: number, dataDir: string): Promise<number[]> {
+  const driver = createSimulatedFiscalDriver(simConfig(timing), { dataDir });
+  await driver.connect();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = now();
+    await driver.execute(tenItems(), { jobId: `direct-${i}`, language: 'ro' });
+    times.push(now() - t0);
+  }
+  await driver.disconnect();
+  return times;
+}
+
+async function viaHttp(t: TestHub, id: string, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = now();
+    const r = await t.post('/devices/operation', { device_id: id, operation: tenItems() });
+    if (r.body.status !== 0) throw new Error(JSON.stringify(r.body));
+    times.push(now() - t0);
+  }
+  return times;
+}
+
+async function concurrent(t: TestHub, id: string, n: number): Promise<number> {
+  const t0 = now();
+  const all = await Promise.all(Array.from({ length: n }, () => t.post('/devices/operation', { device_id: id, operation: tenItems() })));
+  if (all.some((r) => r.body.status !== 0)) throw new Error('a concurrent receipt failed');
+  return now() - t0;
+}
+
+export async function run(): Promise<void> {
+  const t = await startTestHub({ probeMs: 3000 });
+  const scratch = tempDir('fiscool-bench-');
+  try {
+    const realId = await addDevice(t, REALISTIC);
+    const zeroId = await addDevice(t, 'zero');
+
+    // Warm-up (JIT, SQLite pages).
+    await viaHttp(t, zeroId, 20);
+    await direct('zero', 20, scratch);
+
+    // 1. Overhead at concurrency 1, interleaved rounds.
+    const d1: number[] = [];
+    const h1: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      d1.push(...(await direct(REALISTIC, 3, scratch)));
+      h1.push(...(await viaHttp(t, realId, 3)));
+    }
+    const ratio1 = mean(h1) / mean(d1);
+
+    // 2. Concurrency 64 on one register: wall time ÷ 64 direct receipts.
+    const wall64 = await concurrent(t, realId, 64);
+    const ratio64 = wall64 / (64 * mean(d1));
+
+    // 3. Throughput with 1, 4, 16 registers in parallel (8 receipts each).
+    const ids: string[] = [realId];
+    for (let i = 1; i < 16; i++) ids.push(await addDevice(t, REALISTIC));
+    const perDevice = 8;
+    const throughput: Record<number, number> = {};
+    for (const k of [1, 4, 16]) {
+      const t0 = now();
+      await Promise.all(ids.slice(0, k).map((id) => Promise.all(Array.from({ length: perDevice }, () => t.post('/devices/operation', { device_id: id, operation: tenItems() })))));
+      throughput[k] = (k * perDevice) / ((now() - t0) / 1000);
+    }
+
+    // 4. Zero-latency overhead per operation.
+    const dz: number[] = [];
+    const hz: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      dz.push(...(await direct('zero', 40, scratch)));
+      hz.push(...(await viaHttp(t, zeroId, 40)));
+    }
+
+    const f = (x: number, d = 3) => x.toFixed(d);
+    console.log(`10-item receipt, realistic timing: direct ${f(mean(d1), 1)} ms, via HTTP ${f(mean(h1), 1)} ms`);
+    console.log(`hub overhead ratio, concurrency 1:  ${f(ratio1)}   (target ≤ 1.03)`);
+    console.log(`hub overhead ratio, concurrency 64: ${f(ratio64)}   (64 receipts on one register: ${f(wall64 / 1000, 2)} s wall)`);
+    const t1 = throughput[1] ?? 1;
+    console.log(`throughput 1 register:   ${f(t1, 2)} receipts/s (1.00×)`);
+    console.log(`throughput 4 registers:  ${f(throughput[4] ?? 0, 2)} receipts/s (${f((throughput[4] ?? 0) / t1, 2)}×)`);
+    console.log(`throughput 16 registers: ${f(throughput[16] ?? 0, 2)} receipts/s (${f((throughput[16] ?? 0) / t1, 2)}×, target ≥ 14×)`);
+    console.log(`zero-latency 10-item receipt: direct ${f(mean(dz))} ms, via HTTP ${f(mean(hz))} ms, overhead ${f(mean(hz) - mean(dz))} ms/operation`);
+  } finally {
+    await t.close(true);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
