@@ -7,6 +7,7 @@ import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-con
 import { findModel } from './supported-devices.js';
 import { createSimulatedFiscalDriver } from '../drivers/simulated/index.js';
 import { createSimulatedPosDriver } from '../drivers/simulated-pos/index.js';
+import { createDatecsDriver } from '../drivers/datecs/index.js';
 
 export interface DriverEnv {
   dataDir: string;
@@ -19,7 +20,8 @@ export function createFiscalDriver(config: FiscalDeviceConfig, env: DriverEnv): 
     case 'simulated':
       return createSimulatedFiscalDriver(config, env);
     case 'datecs': {
-      throw new Error(`the Datecs driver is not available in this build (${config.model})`);
+      const options = { protocol: model.protocol, ...config.options };
+      return createDatecsDriver({ ...config, options }, env);
     }
     default:
       throw new Error(`model ${config.model} is not a fiscal device`);
