@@ -61,6 +61,10 @@ export interface RegisterStatus {
   fiscal_memory_free: number;
   cash_in_drawer_cents: number;
   datetime: string; // the register clock, local ISO without zone
+  /** Added: the open receipt's running total (after adjustments), what is paid, and the total per VAT group (0/{} when none). */
+  open_receipt_total_cents?: number;
+  open_receipt_paid_cents?: number;
+  open_receipt_by_vat?: Record<string, number>;
 }
 
 export interface RegisterCounters {

@@ -110,6 +110,9 @@ export class VirtualRegister implements VirtualRegisterApi {
       fiscal_memory_free: Math.max(0, this.fmCapacity - this.state.z_number),
       cash_in_drawer_cents: this.state.cash_in_drawer_cents,
       datetime: now,
+      open_receipt_total_cents: open === null ? 0 : open.running_cents,
+      open_receipt_paid_cents: open === null ? 0 : open.paid_cents,
+      open_receipt_by_vat: open === null ? {} : { ...open.by_vat },
     };
   }
 

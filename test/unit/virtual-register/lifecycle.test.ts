@@ -10,6 +10,7 @@ describe('virtual register: receipt lifecycle', () => {
     expect(s.line_total_cents).toBe(1998); // 2.5 × 7.99 = 19.975 → 19.98 (half up)
     expect(r.subtotal().subtotal_cents).toBe(1998);
     expect(r.pay('card', 1000)).toMatchObject({ remaining_cents: 998, change_cents: 0 });
+    expect(r.status()).toMatchObject({ open_receipt_total_cents: 1998, open_receipt_paid_cents: 1000, open_receipt_by_vat: { B: 1998 } });
     expect(r.pay('cash', 2000)).toMatchObject({ remaining_cents: 0, change_cents: 1002 });
     const c = r.closeReceipt();
     expect(c).toMatchObject({ receipt_number: 1, total_cents: 1998, change_cents: 1002, datetime: '2026-01-15T09:00:00' });
