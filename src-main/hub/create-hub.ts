@@ -102,7 +102,7 @@ export class Hub {
       version: this.version,
       startedAt: this.startedAt,
       extraRouters: this.#doors.routers,
-      ...(this.#doors.detect ? { detect: this.#doors.detect } : {}),
+      detect: this.#doors.detect,
       guiDir: this.#o.guiDir ?? null,
     };
     const api = this.settings.get().api;
@@ -120,7 +120,7 @@ export class Hub {
   }
 
   addresses(): { native: Address | null; erpnet?: Address; ucsfphub?: Address } {
-    return { native: this.#server?.address ?? null, ...(this.#doors?.addresses ?? {}) };
+    return { native: this.#server?.address ?? null, ...(this.#doors?.addresses() ?? {}) };
   }
 
   async stop(): Promise<void> {

@@ -3,15 +3,64 @@
  * Each is wired here so create-hub.ts stays a plain composition root.
  */
 import type { Router } from 'express';
-import type { Hub, HubOptions, Address } from './create-hub.js';
+import { startCompatListeners } from '../doors/compat-shared/listeners.js';
+import { isLoopbackHost, securityMiddleware } from '../doors/http/security.js';
+import { startInbox } from '../doors/inbox/inbox.js';
+import { createInboxRouter } from '../doors/inbox/router.js';
+import { detectDatecs } from '../drivers/datecs/index.js';
+import type { Address, Hub, HubOptions } from './create-hub.js';
 
 export interface OptionalDoors {
   routers: Array<{ path: string; router: Router }>;
-  addresses: { erpnet?: Address; ucsfphub?: Address };
-  detect?: (opts: { ports?: string[] }) => Promise<unknown[]>;
+  addresses(): { erpnet?: Address; ucsfphub?: Address };
+  detect: (opts: { ports?: string[] }) => Promise<unknown[]>;
   stop(): Promise<void>;
 }
 
-export async function startOptionalDoors(_hub: Hub, _opts: HubOptions): Promise<OptionalDoors> {
-  return { routers: [], addresses: {}, stop: async () => {} };
+export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<OptionalDoors> {
+  const settings = hub.settings;
+  const inbox = startInbox({
+    db: hub.journal.db,
+    operations: hub.operations,
+    devices: hub.devices,
+    events: hub.events,
+    settings: () => settings.get().inbox,
+    logger: hub.logger.child({ door: 'inbox' }),
+    language: () => settings.get().language,
+  });
+  const guard = securityMiddleware({
+    allowedHosts: () => settings.get().api.allowed_hosts,
+    allowedOrigins: () => settings.get().api.allowed_origins,
+    // Programs written for these protocols send no token; one is required only when a listener is off loopback.
+    token: () => {
+      const s = settings.get();
+      return isLoopbackHost(s.erpnet.host) && isLoopbackHost(s.ucsfphub.host) ? null : s.api.token;
+    },
+  });
+  const compat = await startCompatListeners({
+    ctx: {
+      operations: hub.operations,
+      devices: hub.devices,
+      events: hub.events,
+      settings: () => {
+        const s = settings.get();
+        return { erpnet: s.erpnet, ucsfphub: s.ucsfphub, language: s.language };
+      },
+      logger: hub.logger.child({ door: 'compat' }),
+      version: hub.version,
+      guards: [guard],
+    },
+    ...(opts.erpnetPort !== undefined ? { erpnetPort: opts.erpnetPort } : {}),
+    ...(opts.ucsfphubPort !== undefined ? { ucsfphubPort: opts.ucsfphubPort } : {}),
+    subscribe: (listener) => settings.onChange(() => listener()),
+  });
+  return {
+    routers: [{ path: '/inbox', router: createInboxRouter(inbox) }],
+    addresses: () => compat.addresses(),
+    detect: (o) => detectDatecs(o.ports ? { ports: o.ports } : {}),
+    stop: async () => {
+      await compat.stop();
+      await inbox.stop();
+    },
+  };
 }
