@@ -50,6 +50,8 @@ function convert(node: unknown): LValue {
 
 /** Parse an XML request body; the `<Root>` wrapper (any name) is removed. */
 export function parseXmlBody(text: string): LValue {
+  // No document types: entity definitions are how XML bombs get in, and no UcsFPHub client sends one.
+  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new XmlBodyError('XML bodies with a DOCTYPE or ENTITY declaration are not accepted');
   let doc: unknown;
   try {
     doc = parser.parse(text, true);

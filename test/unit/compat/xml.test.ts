@@ -49,5 +49,6 @@ describe('XML request bodies', () => {
     expect(parseXmlBody('<Root><Rows><ItemName>A</ItemName></Rows></Root>')).toEqual({ Rows: { ItemName: 'A' } });
     expect(parseXmlBody('<Root/>')).toEqual({});
     expect(() => parseXmlBody('<Root><a></Root>')).toThrow(XmlBodyError);
+    expect(() => parseXmlBody('<!DOCTYPE r [<!ENTITY a "aaaa">]><Root><x>&a;</x></Root>')).toThrow('DOCTYPE');
   });
 });
