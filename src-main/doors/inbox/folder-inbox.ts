@@ -11,6 +11,9 @@ import { settleOrphan } from './finish.js';
 import { PROCESSING, exists } from './fs-safe.js';
 import { Abandoned, processFile, type Control } from './process-file.js';
 
+/** How long an empty file must stay empty before it is taken (as an empty file, which fails). */
+const EMPTY_FILE_MS = 2000;
+
 interface Observation {
   size: number;
   mtimeMs: number;
@@ -47,7 +50,7 @@ export class FolderInbox {
     await fsp.mkdir(this.folder, { recursive: true });
     // Records whose claimed file is gone: an interrupted finish, or someone removed the file.
     for (const rec of this.#env.store.active(this.device_id)) {
-      if (rec.folder !== this.folder || !(await exists(join(rec.folder, rec.name + PROCESSING)))) await settleOrphan(this.#env, rec);
+      if (rec.folder === this.folder && !(await exists(join(rec.folder, rec.name + PROCESSING)))) await settleOrphan(this.#env, rec);
     }
     const entries = await fsp.readdir(this.folder, { withFileTypes: true });
     const leftovers = entries.filter((e) => e.isFile() && e.name.endsWith(PROCESSING) && e.name.length > PROCESSING.length);
@@ -93,7 +96,7 @@ export class FolderInbox {
     void this.#check(name, null);
   }
 
-  async #check(name: string, prev: { size: number; mtimeMs: number } | null): Promise<void> {
+  async #check(name: string, prev: { size: number; mtimeMs: number; at: number } | null): Promise<void> {
     this.#settling.delete(name);
     if (this.#stopped) return;
     let st;
@@ -103,12 +106,15 @@ export class FolderInbox {
       return; // gone (taken by someone else, or moved)
     }
     if (!st.isFile()) return;
-    if (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs) {
+    const settle = this.#env.settings().settle_ms;
+    // An empty file is usually a writer that created it and has not written yet: give it longer.
+    const quiet = st.size === 0 ? Math.max(settle, EMPTY_FILE_MS) : settle;
+    if (prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs && Date.now() - prev.at >= quiet) {
       await this.#claim(name);
       return;
     }
-    const obs = { size: st.size, mtimeMs: st.mtimeMs };
-    const timer = setTimeout(() => void this.#check(name, obs), this.#env.settings().settle_ms);
+    const obs = prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs ? prev : { size: st.size, mtimeMs: st.mtimeMs, at: Date.now() };
+    const timer = setTimeout(() => void this.#check(name, obs), Math.max(1, Math.min(quiet, quiet - (Date.now() - obs.at))));
     this.#settling.set(name, { ...obs, timer });
   }
 
@@ -119,8 +125,13 @@ export class FolderInbox {
     if (await exists(to)) return; // an earlier file of the same name is still in progress; the rescan comes back
     try {
       await fsp.rename(from, to);
-    } catch {
-      return; // someone else has it
+    } catch (err) {
+      // ENOENT: someone else has it. Anything else (a Windows writer still holding it open…): look again shortly.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && !this.#stopped) {
+        const timer = setTimeout(() => void this.#check(name, null), Math.max(50, this.#env.settings().settle_ms));
+        this.#settling.set(name, { size: -1, mtimeMs: -1, timer });
+      }
+      return;
     }
     this.onClaim?.(name);
     this.#enqueue(name);

@@ -28,7 +28,12 @@ export interface Inbox {
   onClaim: ((device_id: string, name: string) => void) | null;
 }
 
+/** One inbox per journal: a second start on the same database returns the running one (never two watchers). */
+const running = new WeakMap<object, Inbox>();
+
 export function startInbox(ctx: InboxContext): Inbox {
+  const existing = running.get(ctx.db);
+  if (existing) return existing;
   const store = new InboxStore(ctx.db);
   const env: InboxEnv = {
     ...ctx,
@@ -111,7 +116,11 @@ export function startInbox(ctx: InboxContext): Inbox {
   const offStatus = ctx.events.on('device_status', (e) => byDevice.get(e.device_id)?.wake());
   void sync().then(schedule, (err: unknown) => ctx.logger.error({ err }, 'inbox start failed'));
 
+  running.set(ctx.db, inbox);
+
   async function stop(): Promise<void> {
+    if (running.get(ctx.db) === inbox) running.delete(ctx.db);
+    if (stopped) return;
     stopped = true;
     offDevices();
     offStatus();

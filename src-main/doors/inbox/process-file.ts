@@ -141,6 +141,7 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   // Keys are derived from the persisted attempt, so the documents' progress can live in memory until the finish.
   rec = { ...rec, docs: states };
 
+  let deviceRetries = 0;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i] as InpDocument;
     for (;;) {
@@ -180,7 +181,9 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
         rec = withDoc(rec, i, { key: docKey(base, i, docs.length, attempt), job_id: null, outcome: null, finished_at: null });
         rec = env.store.update(rec.id, { attempt, docs: rec.docs, dialect: rec.dialect, state: 'waiting', waiting_since: rec.waiting_since ?? new Date().toISOString(), error: outcome.error });
         env.emit(rec);
-        await ctl.sleep(Math.min(1000, s.rescan_ms));
+        // Back off (1 s, 2 s, 4 s … 30 s) so a long paper-out does not fill the journal; a device event wakes us early.
+        deviceRetries++;
+        await ctl.sleep(Math.min(30_000, 1000 * 2 ** Math.min(5, deviceRetries - 1)));
         if (ctl.stopped()) throw new Abandoned('stopping');
         continue;
       }

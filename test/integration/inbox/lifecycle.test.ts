@@ -36,6 +36,21 @@ describe('pre-flight: the device is not ready', () => {
     expect(states.at(-1)).toBe('done');
   });
 
+  it('paper out during the receipt: the file waits, prints once after the paper is loaded', async () => {
+    h = await startInboxHub();
+    const reg = h.register();
+    reg.injectFaults({ paper_out_at_line: 3 });
+    drop(h.folder, 'paper.inp', RECEIPT);
+    await waitFor(() => h!.events.some((e) => e.file_name === 'paper.inp' && e.state === 'waiting'));
+    expect(h.inbox.list()[0]?.error).toMatch(/hârtie|paper/i);
+    expect(receipts(reg)).toHaveLength(0);
+    reg.loadPaper();
+    expect(await finished(h.folder, 'paper.inp')).toBe('ok');
+    expect(receipts(reg)).toHaveLength(1);
+    expect(answerOf(h.folder, 'paper.inp')['RECEIPT_NO']).toBe(String(receipts(reg)[0]?.number));
+    expect(h.inbox.list()[0]?.attempt).toBe(1);
+  });
+
   it('a waiting file fails after wait_timeout_s with the device error', async () => {
     h = await startInboxHub({ inbox: { wait_timeout_s: 1 } });
     h.register().injectFaults({ disconnected: true });
