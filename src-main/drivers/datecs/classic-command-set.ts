@@ -71,12 +71,11 @@ export class ClassicCommands implements DatecsCommands {
     return { open: open === 0 ? 'none' : open === 2 ? 'non_fiscal' : 'fiscal', items: Number(f[1] ?? '0'), payment_started: f[3] === '1' };
   }
 
-  async lastReceiptNumber(): Promise<number> {
-    return Number((await this.call(0x71))[0] ?? '0');
-  }
-
-  async zNumber(): Promise<number> {
-    return Number((await this.call(0x40))[1] ?? '0');
+  /** 0x71 last document number [I: taken as the last fiscal receipt] and 0x40 last FM (Z) record. */
+  async receiptCounters(): Promise<{ receipt_number: number; z_number: number }> {
+    const receipt_number = Number((await this.call(0x71))[0] ?? '0');
+    const z_number = Number((await this.call(0x40))[1] ?? '0');
+    return { receipt_number, z_number };
   }
 
   async cashSums(): Promise<{ drawer: number; cash_in: number; cash_out: number }> {

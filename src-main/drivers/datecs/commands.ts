@@ -12,9 +12,6 @@ export interface TransactionState {
   open: 'none' | 'fiscal' | 'non_fiscal';
   items: number;
   payment_started: boolean;
-  /** Last closed fiscal receipt number, when the command reports it. */
-  receipt_number?: number;
-  z_number?: number;
 }
 
 export interface SaleItem {
@@ -33,8 +30,8 @@ export interface DatecsCommands {
   readonly framing: Framing;
   status(): Promise<StatusFlags>;
   transaction(): Promise<TransactionState>;
-  lastReceiptNumber(): Promise<number>;
-  zNumber(): Promise<number>;
+  /** Number of the last CLOSED fiscal receipt and of the last Z report. */
+  receiptCounters(): Promise<{ receipt_number: number; z_number: number }>;
   cashSums(): Promise<{ drawer: number; cash_in: number; cash_out: number }>;
   deviceInfo(): Promise<{ model: string; firmware: string; serial: string; fiscal_memory_id: string }>;
   vatRates(): Promise<VatRates>;

@@ -83,10 +83,11 @@ export class DatecsDriver implements FiscalDriver {
   async readCounters(): Promise<DeviceCounters> {
     const { cmd } = await this.ready();
     const tx = await cmd.transaction();
+    const numbers = await cmd.receiptCounters();
     const cash = await cmd.cashSums();
     return {
-      receipt_number: tx.receipt_number ?? (await cmd.lastReceiptNumber()),
-      z_number: tx.z_number ?? (await cmd.zNumber()),
+      receipt_number: numbers.receipt_number,
+      z_number: numbers.z_number,
       receipt_open: tx.open !== 'none',
       cash_in_cents: cash.cash_in,
       cash_out_cents: cash.cash_out,

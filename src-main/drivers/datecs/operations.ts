@@ -122,7 +122,7 @@ export async function executeOperation(
       return { vat_rates: await cmd.vatRates() };
     case 'get_device_info': {
       const info = await cmd.deviceInfo();
-      const tx = await cmd.transaction();
+      const numbers = await cmd.receiptCounters();
       const info2: DeviceInfo = {
         serial: info.serial,
         fiscal_memory_id: info.fiscal_memory_id,
@@ -131,8 +131,8 @@ export async function executeOperation(
         text_limits: { item_name: 72, text_line: cmd.framing === 'x' ? 46 : 40 },
         headers: [],
         payment_names: PAYMENT_NAMES,
-        last_receipt_number: tx.receipt_number ?? (await cmd.lastReceiptNumber()),
-        last_z_number: tx.z_number ?? (await cmd.zNumber()),
+        last_receipt_number: numbers.receipt_number,
+        last_z_number: numbers.z_number,
       };
       return info2;
     }

@@ -51,7 +51,7 @@ export async function printReceipt(
 
   const start = await clearOpenReceipt(cmd);
   if (start.open !== 'none') throw new DeviceError('RECEIPT_OPEN', 'a receipt left open on the register could not be cancelled');
-  const before = start.receipt_number ?? (await cmd.lastReceiptNumber());
+  const before = (await cmd.receiptCounters()).receipt_number;
   const items = op.lines.filter((l) => l.type === 'item').length;
   let sold = 0;
   let reachedClose = false;
@@ -125,16 +125,14 @@ async function closeTruthfully(cmd: DatecsCommands, before: number): Promise<num
   } catch (e) {
     if (!(e instanceof DeviceError) || e.code !== 'DEVICE_UNREACHABLE') throw e;
     let after: number;
-    let open: boolean;
     try {
-      const tx = await cmd.transaction();
-      after = tx.receipt_number ?? (await cmd.lastReceiptNumber());
-      open = tx.open !== 'none';
+      // Still open (and fully paid): it was not closed, close it now. Otherwise the counter decides.
+      if ((await cmd.transaction()).open !== 'none') return await cmd.close();
+      after = (await cmd.receiptCounters()).receipt_number;
     } catch {
       throw e; // still unreachable: the outcome is unknown (mayHaveActed from the session)
     }
     if (after > before) return after;
-    if (open) return cmd.close();
     throw new DeviceError('DEVICE_ERROR', 'the receipt was neither closed nor left open after a lost answer', { mayHaveActed: false });
   }
 }

@@ -59,21 +59,13 @@ export class XCommands implements DatecsCommands {
   async transaction(): Promise<TransactionState> {
     const f = await this.call(76);
     const open = num(f[0]);
-    return {
-      open: open === 0 ? 'none' : open === 3 ? 'non_fiscal' : 'fiscal',
-      receipt_number: num(f[1]),
-      z_number: num(f[2]),
-      items: num(f[4]),
-      payment_started: num(f[6]) > 0,
-    };
+    return { open: open === 0 ? 'none' : open === 3 ? 'non_fiscal' : 'fiscal', items: num(f[4]), payment_started: num(f[6]) > 0 };
   }
 
-  async lastReceiptNumber(): Promise<number> {
-    return (await this.transaction()).receipt_number ?? 0;
-  }
-
-  async zNumber(): Promise<number> {
-    return (await this.transaction()).z_number ?? 0;
+  /** Cmd 123 option 3: BonFiscal, DateBonFiscal, ZNumber, ZDate — the last closed receipt, unambiguous. */
+  async receiptCounters(): Promise<{ receipt_number: number; z_number: number }> {
+    const f = await this.call(123, [3]);
+    return { receipt_number: num(f[0]), z_number: num(f[2]) };
   }
 
   async cashSums(): Promise<{ drawer: number; cash_in: number; cash_out: number }> {
