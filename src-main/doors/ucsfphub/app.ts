@@ -118,15 +118,25 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
     await kit.answer(req, res, p, {}, ok({ DeviceStatus: '', DeviceDateTime: toUcsDateTime(String(r.job.outcome.result.datetime ?? '')) }));
   });
 
+  /** Journal totals since the last Z, with the cash in the drawer as the register reports it now when it answers. */
+  const totalsNow = async (p: PrinterRef) => {
+    const t = journalTotals(jobsOf(p));
+    if (!ctx.devices.readiness(p.view.config.id).ready) return t;
+    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'ucsfphub' }, 10_000);
+    const raw = r.kind === 'job' && r.job.outcome?.ok ? (r.job.outcome.result.raw as Record<string, unknown> | undefined) : undefined;
+    if (typeof raw?.cash_in_drawer_cents === 'number') t.cash_cents = raw.cash_in_drawer_cents;
+    return t;
+  };
+
   app.get('/printers/:id/deposit', async (req, res) => {
     const p = kit.printer(req, res);
-    if (p) await kit.answer(req, res, p, {}, ok(cashBody(journalTotals(jobsOf(p)))));
+    if (p) await kit.answer(req, res, p, {}, ok(cashBody(await totalsNow(p))));
   });
 
   app.get('/printers/:id/totals', async (req, res) => {
     const p = kit.printer(req, res);
     if (!p) return;
-    const t = journalTotals(jobsOf(p));
+    const t = await totalsNow(p);
     const info = await kit.info.get(p.view.config.id, { source: 'ucsfphub', waitMs: 5_000 });
     const lastZ = journalTimeToUcs(t.last_z_at);
     await kit.answer(req, res, p, {}, totalsBody(t, p.view.vat_rates, info, kit.lang(), lastZ));

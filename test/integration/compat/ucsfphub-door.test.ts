@@ -85,6 +85,18 @@ describe('UcsFPHub door', () => {
     expect(withdrawals()).toBe(before);
   });
 
+  it('GET deposit and totals show the cash the register holds and the journal\'s sums since the last Z', async () => {
+    const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'get_status' }, source: 'internal' });
+    if (s.kind !== 'accepted') throw new Error(s.error);
+    const status = await s.done;
+    const cash = (status.outcome?.ok ? (status.outcome.result.raw as { cash_in_drawer_cents: number }).cash_in_drawer_cents : -1) / 100;
+    const dep = (await http('GET', `${base}/deposit`)).json();
+    expect(dep).toEqual({ Ok: true, TotalAvailable: cash, TotalDeposits: 6001, TotalWithdraws: 5000 });
+    const totals = (await http('GET', `${base}/totals`)).json() as Record<string, unknown>;
+    expect(totals).toMatchObject({ Ok: true, TotalAvailable: cash, TotalDeposits: 6001, TotalWithdraws: 5000 });
+    expect(totals.NumReceipts).toBe(r.hub.operations.listJobs({ device_id: r.deviceId, state: 'succeeded', limit: 1000 }).filter((j) => j.operation.type === 'print_receipt').length);
+  });
+
   it('reports: Z with IsClear, fiscal memory by date range; clock only set outside AdjustTolerance', async () => {
     const z = (await http('POST', `${base}/report`, '{ "ReportType": "Daily", "IsClear": true }')).json();
     expect(z).toMatchObject({ Ok: true, ReceiptNo: '1' });
