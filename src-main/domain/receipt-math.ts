@@ -109,6 +109,9 @@ export function computeReceipt(
   if (items === 0) return fail('lines', 'a receipt needs at least one item line');
 
   if (input.receipt_discount) {
+    if (subtotalDiscountSeen) {
+      return fail('receipt_discount', 'a receipt takes one subtotal discount: use either receipt_discount or a discounted subtotal line');
+    }
     const adj = discountAdjustment(running, input.receipt_discount);
     if (running + adj < 0) return fail('receipt_discount', 'the discount is larger than the receipt total');
     const spread = spreadProportionally(adj, byGroup);

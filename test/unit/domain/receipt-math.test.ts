@@ -58,6 +58,14 @@ describe('receipt arithmetic', () => {
     expect(computeReceipt({ lines: [item(1000, 1000, '21%')] }, vat)).toMatchObject({ ok: false, error: { path: 'lines[0].vat' } });
   });
 
+  it('refuses a receipt discount on top of a discounted subtotal (registers take one)', () => {
+    const r = computeReceipt(
+      { lines: [item(1000, 1000), { type: 'subtotal', discount: { kind: 'amount', amount_cents: 1 } }], receipt_discount: { kind: 'amount', amount_cents: 1 } },
+      vat,
+    );
+    expect(r).toMatchObject({ ok: false, error: { path: 'receipt_discount' } });
+  });
+
   it('refuses totals that overflow', () => {
     const r = computeReceipt({ lines: [item(99_999_999, 99_999_999)] }, vat);
     expect(r).toMatchObject({ ok: false, error: { path: 'lines[0]' } });
