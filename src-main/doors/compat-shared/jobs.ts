@@ -61,7 +61,8 @@ export function retryableKey(ops: CompatOperations, base: string): string {
   for (let n = 1; n < 1000; n++) {
     const key = n === 1 ? base : `${base}#${n}`;
     const job = findJobByKey(ops, key);
-    if (!job || job.state !== 'failed') return key;
+    // A failure whose outcome is unknown (IN_DOUBT) may have printed: never run it again on our own.
+    if (!job || job.state !== 'failed' || job.outcome?.ok !== false || job.outcome.code === 'IN_DOUBT') return key;
   }
   return `${base}#${Date.now()}`;
 }
