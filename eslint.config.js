@@ -75,7 +75,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer talks to the hub over HTTP/WebSocket only.' }],
           patterns: [
-            { group: ['**/src-main/**', '!**/src-main/shared/**'], message: 'src-renderer imports only src-main/shared/.' },
+            { regex: 'src-main/(?!shared/)', message: 'src-renderer imports only src-main/shared/.' },
             { group: nodeBuiltins, message: 'No Node built-ins in the renderer.' },
           ],
         },
@@ -83,7 +83,8 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read JSON answers whose shape is what they assert: `any` there is the honest type.
     files: ['test/**', 'bench/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );
