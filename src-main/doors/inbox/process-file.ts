@@ -134,8 +134,10 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   }
 
   const base = baseKey(device_id, f.name, hash);
+  // Documents of this same file that already printed in an earlier, failed attempt are not printed again.
+  const earlier = env.store.sameFile(device_id, f.name, hash).filter((r) => r.id !== rec.id && (r.state === 'failed' || r.state === 'discarded'));
   const states: DocState[] = docs.map((d, i) => {
-    const old = rec.docs[i];
+    const old = rec.docs[i] ?? earlier.map((r) => r.docs[i]).find((x) => x?.outcome?.ok === true && x.operation_type === d.operation.type);
     return old ?? { key: docKey(base, i, docs.length, rec.attempt), job_id: null, operation_type: d.operation.type, outcome: null, finished_at: null };
   });
   // Keys are derived from the persisted attempt, so the documents' progress can live in memory until the finish.

@@ -97,3 +97,24 @@ describe('/inbox API', () => {
     expect(h.inbox.list({ state: 'done' })[0]?.attempt).toBeGreaterThan(failed.attempt);
   });
 });
+
+describe('a file with several documents that failed half-way', () => {
+  it('retry prints only the documents that did not print', async () => {
+    h = await startInboxHub({ inbox: { wait_for_device: false } });
+    const call = await api(h);
+    const reg = h.register();
+    // The receipt prints; the paper runs out during the Z report that follows it.
+    reg.injectFaults({ paper_out_at_line: 40 });
+    drop(h.folder, 'day.inp', fixture('receipt-then-z.inp'));
+    expect(await finished(h.folder, 'day.inp')).toBe('err');
+    expect(receipts(reg)).toHaveLength(1);
+    const e = errorOf(h.folder, 'day.inp');
+    expect(e).toMatchObject({ ERROR_LINE: '3', ERROR_CMD: 'Z', ERROR_CODE: '-500' });
+    reg.loadPaper();
+    const failed = h.inbox.list({ state: 'failed' })[0]!;
+    expect((await call('POST', `/files/${failed.id}/retry`)).status).toBe(200);
+    await waitFor(() => ls(h!.folder, 'BonOK').includes('day.inp'));
+    expect(receipts(reg)).toHaveLength(1);
+    expect(reg.readJournal({ range: { type: 'date', start: '2000-01-01', end: '2099-12-31' }, doc_type: 'z_reports' }).filter((d) => d.kind === 'z_report')).toHaveLength(1);
+  });
+});
