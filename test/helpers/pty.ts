@@ -10,13 +10,15 @@ import path from 'node:path';
 export interface PtyPair {
   a: string;
   b: string;
-  close(): Promise<void>;
+  /** Stop socat (both ends vanish, like an unplugged USB cable); `keepDir` to plug the same paths back in. */
+  close(keepDir?: boolean): Promise<void>;
 }
 
-export async function openPtyPair(): Promise<PtyPair> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fiscool-pty-'));
-  const a = path.join(dir, 'a');
-  const b = path.join(dir, 'b');
+/** `at`: reuse the link paths of an earlier pair (a cable plugged back in); its directory must exist. */
+export async function openPtyPair(at?: { a: string; b: string }): Promise<PtyPair> {
+  const dir = at ? path.dirname(at.a) : mkdtempSync(path.join(tmpdir(), 'fiscool-pty-'));
+  const a = at?.a ?? path.join(dir, 'a');
+  const b = at?.b ?? path.join(dir, 'b');
   const child: ChildProcess = spawn('socat', ['-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
   const deadline = Date.now() + 5000;
   while (!(existsSync(a) && existsSync(b))) {
@@ -30,14 +32,14 @@ export async function openPtyPair(): Promise<PtyPair> {
   return {
     a,
     b,
-    close: async () => {
+    close: async (keepDir = false) => {
       if (child.exitCode === null) {
         const exited = new Promise<void>((r) => child.once('exit', () => r()));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 1000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

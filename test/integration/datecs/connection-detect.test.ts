@@ -9,6 +9,7 @@ import type { ConnectionState } from '../../../src-main/domain/driver-contract.j
 import { DeviceError } from '../../../src-main/domain/error-codes.js';
 import { DatecsDriver } from '../../../src-main/drivers/datecs/driver.js';
 import { detectDatecs } from '../../../src-main/drivers/datecs/detect.js';
+import { serveSerial } from '../../../src-main/emulators/datecs/serial-endpoint.js';
 import { startDatecsEmulator } from '../../../src-main/emulators/datecs/start-emulator.js';
 import { backoffDelay } from '../../../src-main/transports/byte-link.js';
 import { openPtyPair } from '../../helpers/pty.js';
@@ -97,5 +98,44 @@ describe('Datecs auto-detection over serial ports', () => {
     // A pty has no real line speed: the classic one answers at the first baud tried.
     expect(byPort.get(p2.b)).toMatchObject({ protocol: 'classic', model: 'FP-2000', serial: c.register.identity().serial });
     expect(byPort.has(p3.b)).toBe(false);
+  });
+});
+
+describe('Datecs over serial: the cable is unplugged and plugged back in', () => {
+  it('reports disconnected when the port vanishes and connected when it is back; the register kept its state', async () => {
+    const pty = await openPtyPair();
+    const dir = mkdtempSync(path.join(tmpdir(), 'fiscool-dt-unplug-'));
+    const em = await startDatecsEmulator({ protocol: 'x', serial: pty.a, stateDir: dir });
+    let pty2: Awaited<ReturnType<typeof openPtyPair>> | null = null;
+    let endpoint2: Awaited<ReturnType<typeof serveSerial>> | null = null;
+    const driver = new DatecsDriver({
+      id: randomUUID(),
+      name: 'usb',
+      manufacturer: 'Datecs',
+      model: 'DP-25MX',
+      enabled: true,
+      connection_details: { type: 'Serial', details: { port: pty.b, baud_rate: 115_200 } },
+      options: { protocol: 'x', timeout_ms: 150, max_attempts: 3, reconnect_initial_ms: 50, reconnect_max_ms: 200 },
+    });
+    cleanups.push(async () => {
+      await driver.disconnect();
+      await endpoint2?.close();
+      await em.close();
+      await pty2?.close();
+      await pty.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    await driver.connect();
+    em.register.openFiscalReceipt({});
+    const states: ConnectionState[] = [];
+    driver.onConnectionChange?.((s) => states.push(s));
+    await em.serial?.close();
+    await pty.close(true);
+    await waitFor(() => states.includes('disconnected'), 3000);
+    pty2 = await openPtyPair({ a: pty.a, b: pty.b });
+    endpoint2 = await serveSerial(em.emulator, { path: pty2.a });
+    await waitFor(() => states.at(-1) === 'connected', 5000);
+    expect((await driver.readCounters()).receipt_open).toBe(true);
+    expect(await driver.execute({ type: 'cancel_receipt' }, ctx)).toEqual({ cancelled: true });
   });
 });
