@@ -104,7 +104,7 @@ export function erpReceiptDraft(
   const lines: DraftLine[] = [];
   const footers: DraftLine[] = [];
   const usn = asText(prop(body, 'uniqueSaleNumber'))?.trim();
-  if (usn && opts.uniqueSaleNumber === 'print') lines.push({ type: 'text', path: 'uniqueSaleNumber', text: `${tx(opts.language, 'uniqueSaleNo')}: ${usn}` });
+  if (usn && opts.uniqueSaleNumber === 'print') lines.push({ type: 'text', path: 'uniqueSaleNumber', text: `${tx(opts.language, 'uniqueSaleNo')}: ${usn}`, cut: true });
   for (const [i, raw] of list.entries()) {
     const path = `items[${i}]`;
     if (!isLObject(raw)) return fail('E407', path, 'each item must be an object');

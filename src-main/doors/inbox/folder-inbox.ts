@@ -9,7 +9,7 @@ import chokidar, { type FSWatcher } from 'chokidar';
 import type { InboxEnv } from './context.js';
 import { settleOrphan } from './finish.js';
 import { PROCESSING, exists } from './fs-safe.js';
-import { Abandoned, processFile, type Control } from './process-file.js';
+import { Abandoned, processFile, type Control, type Finish } from './process-file.js';
 
 /** How long an empty file must stay empty before it is taken (as an empty file, which fails). */
 const EMPTY_FILE_MS = 2000;
@@ -37,6 +37,7 @@ export class FolderInbox {
   });
   #wake: (() => void) | null = null;
   #loop: Promise<void> | null = null;
+  #finishing: Promise<void> = Promise.resolve();
   /** Pickup hook for benches/tests: called right after a claim. */
   onClaim: ((name: string) => void) | null = null;
 
@@ -182,9 +183,10 @@ export class FolderInbox {
         continue;
       }
       const path = join(this.folder, name + PROCESSING);
+      let finish: Finish | null = null;
       try {
         const bytes = await fsp.readFile(path);
-        await processFile(this.#env, this.device_id, { folder: this.folder, name, path, bytes }, this.#control);
+        finish = await processFile(this.#env, this.device_id, { folder: this.folder, name, path, bytes }, this.#control);
       } catch (err) {
         if (err instanceof Abandoned || this.#stopped) return;
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -194,7 +196,26 @@ export class FolderInbox {
         }
       }
       this.#queue.shift();
-      this.#taken.delete(name);
+      if (finish === null) {
+        this.#taken.delete(name);
+        continue;
+      }
+      // The finish (answer file, moves, journal) overlaps with the next file; finishes stay in order.
+      const run = finish;
+      this.#finishing = this.#finishing.then(async () => {
+        try {
+          await run();
+          this.#taken.delete(name);
+        } catch (err) {
+          if (this.#stopped) return;
+          this.#env.logger.error({ err, file: name, folder: this.folder }, 'cannot finish the inbox file; will retry');
+          setTimeout(() => {
+            if (this.#stopped) return;
+            this.#queue.push(name);
+            this.wake();
+          }, this.#env.settings().rescan_ms).unref();
+        }
+      });
     }
   }
 
@@ -206,5 +227,6 @@ export class FolderInbox {
     this.wake();
     await this.#watcher?.close();
     await this.#loop;
+    await this.#finishing;
   }
 }

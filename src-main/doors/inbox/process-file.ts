@@ -85,7 +85,10 @@ async function settle(env: InboxEnv, ctl: Control, job: JobRecord, done: Promise
   return j;
 }
 
-export async function processFile(env: InboxEnv, device_id: string, f: FileAtHand, ctl: Control): Promise<InboxFileRecord> {
+/** The last step, returned to the caller so it can overlap it with the next file's work (it is crash-safe on its own). */
+export type Finish = () => Promise<InboxFileRecord>;
+
+export async function processFile(env: InboxEnv, device_id: string, f: FileAtHand, ctl: Control): Promise<Finish> {
   const hash = sha256(f.bytes);
   const found = recordFor(env, device_id, f, hash);
   const fresh = found.fresh;
@@ -95,7 +98,8 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   env.emit(rec);
   const fileError = (parsedOrNull: { encoding: ParsedInp['encoding'] | null; eol: ParsedInp['eol'] }, e: Omit<ErrorInfo, 'log'>, state?: 'discarded') => {
     log.push({ at: new Date(), level: 'ERROR', text: e.message });
-    return finishFailed(env, rec, f, { ...e, log }, { encoding: parsedOrNull.encoding, eol: parsedOrNull.eol, ...(state ? { state } : {}) });
+    const at = rec;
+    return () => finishFailed(env, at, f, { ...e, log }, { encoding: parsedOrNull.encoding, eol: parsedOrNull.eol, ...(state ? { state } : {}) });
   };
 
   const unsafe = unsafeNameReason(f.name);
@@ -119,7 +123,8 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
     const prior = env.store.sameFile(device_id, f.name, hash).find((r) => r.state === 'done' && r.id !== rec.id);
     if (prior) {
       rec = { ...rec, docs: prior.docs, job_id: prior.job_id };
-      return finishOk(env, rec, f, parsed, { duplicate_of: prior.id });
+      const at = rec;
+      return () => finishOk(env, at, f, parsed, { duplicate_of: prior.id });
     }
   }
 
@@ -199,7 +204,8 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
       });
     }
   }
-  return finishOk(env, rec, f, parsed);
+  const at = rec;
+  return () => finishOk(env, at, f, parsed);
 }
 
 /** Save some fields; keep the in-memory progress of the documents (saved at the finish). */

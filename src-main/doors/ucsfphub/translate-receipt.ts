@@ -108,7 +108,7 @@ export function ucsReceiptRequest(body: LValue, opts: { uniqueSaleNumber: 'print
   const draft: ReceiptDraft = { refund: reversal, lines, payments };
 
   const usn = asText(prop(body, 'UniqueSaleNo'))?.trim();
-  if (usn && opts.uniqueSaleNumber === 'print') lines.push({ type: 'text', path: 'UniqueSaleNo', text: `${tx(opts.language, 'uniqueSaleNo')}: ${usn}` });
+  if (usn && opts.uniqueSaleNumber === 'print') lines.push({ type: 'text', path: 'UniqueSaleNo', text: `${tx(opts.language, 'uniqueSaleNo')}: ${usn}`, cut: true });
   if ((rt.value === 'Invoice' || rt.value === 'CreditNote') && isLObject(invoice)) {
     const b = buyerOf(invoice, opts.language);
     if (b.buyer) {

@@ -96,7 +96,7 @@ describe('UcsFPHub receipts', () => {
 
   it('prints the unique sale number when asked', () => {
     const t = ucsReceiptRequest(parseLenientJson(v1[16] ?? ''), { uniqueSaleNumber: 'print', language: 'en' });
-    expect(t.ok && t.kind === 'receipt' && t.draft.lines[0]).toEqual({ type: 'text', path: 'UniqueSaleNo', text: 'Unique sale no.: DT518315-0001-1234567' });
+    expect(t.ok && t.kind === 'receipt' && t.draft.lines[0]).toEqual({ type: 'text', path: 'UniqueSaleNo', text: 'Unique sale no.: DT518315-0001-1234567', cut: true });
   });
 });
 
