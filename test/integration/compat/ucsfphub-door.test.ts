@@ -59,6 +59,13 @@ describe('UcsFPHub door', () => {
     expect(eur.json()).toMatchObject({ Ok: false, ErrorText: expect.stringContaining('Rows[1].PaymentType') });
   });
 
+  it('an invoice for a buyer with a Romanian CUI prints the buyer on the receipt', async () => {
+    const body = '{ "ReceiptType": "Invoice", "Invoice": { "DocNo": "12", "CgVatNo": "RO18547290", "CgName": "Client SRL", "CgAddress": "Str. Lungă 1" }, "Rows": [ [ "Servicii", 100, 1 ], { "PaymentType": "Card" } ] }';
+    const a = await http('POST', `${base}/receipt`, body);
+    expect(a.json(), a.text).toMatchObject({ Ok: true, ReceiptAmount: 100 });
+    expect(lastJob()?.operation).toMatchObject({ buyer: { vat_number: 'RO18547290', name: 'Client SRL', address: 'Str. Lungă 1' }, flags: { is_invoice: true } });
+  });
+
   it('adds what the Include* flags ask for', async () => {
     const a = (await http('POST', `${base}/deposit`, '{ "Amount": 1, "IncludePaymentNames": true, "IncludeTaxRates": true }')).json() as Record<string, unknown>;
     expect(a.Ok).toBe(true);
