@@ -51,7 +51,7 @@ for (const protocol of ['x', 'classic'] as const) {
     const printedCount = (tag: string) => journal(rig).filter((d) => d.kind === 'fiscal_receipt' && d.lines.some((l) => l.includes(`${tag} a`))).length;
 
     beforeAll(async () => {
-      rig = await startRig({ protocol, transport: 'tcp', driverOptions: { timeout_ms: 80, max_attempts: 4 } });
+      rig = await startRig({ protocol, transport: 'tcp', driverOptions: { timeout_ms: 100, max_attempts: 4 } });
       await rig.driver.connect();
     });
     afterAll(async () => {
