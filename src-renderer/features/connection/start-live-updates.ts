@@ -1,0 +1,51 @@
+/**
+ * Bootstrap: one WebSocket feeding every store. On each (re)connect all lists are reloaded, so nothing missed while
+ * offline stays stale. Returns the stop function.
+ */
+import type { HubPush } from '../../../src-main/shared/api-types.js';
+import { useLanguageStore } from '../../i18n/language-store.js';
+import { openLiveSocket } from '../../lib/live-socket.js';
+import { useDevicesStore } from '../devices/devices-store.js';
+import { useInboxStore } from '../inbox/inbox-store.js';
+import { useJobsStore } from '../jobs/jobs-store.js';
+import { useConnectionStore } from './connection-store.js';
+
+function quietly(p: Promise<unknown>): void {
+  p.catch(() => undefined);
+}
+
+export function reloadAll(): void {
+  quietly(useDevicesStore.getState().load());
+  quietly(useJobsStore.getState().load());
+  quietly(useInboxStore.getState().load());
+}
+
+function dispatch(push: HubPush): void {
+  switch (push.event) {
+    case 'device_status':
+      useDevicesStore.getState().applyStatus(push.data);
+      return;
+    case 'job':
+      useJobsStore.getState().applyEvent(push.data);
+      return;
+    case 'inbox_file':
+      quietly(useInboxStore.getState().load());
+      return;
+    case 'pos_prompt':
+      return;
+  }
+}
+
+export function startLiveUpdates(): () => void {
+  quietly(useLanguageStore.getState().load());
+  reloadAll();
+  const socket = openLiveSocket({
+    onPush: dispatch,
+    onOpen: () => {
+      useConnectionStore.getState().setOnline(true);
+      reloadAll();
+    },
+    onClose: () => useConnectionStore.getState().setOnline(false),
+  });
+  return () => socket.close();
+}
