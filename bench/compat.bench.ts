@@ -19,7 +19,15 @@ async function sideBySide(n: number, a: () => Promise<void>, b: () => Promise<vo
   const xa: number[] = [];
   const xb: number[] = [];
   for (let i = 0; i < n; i++) {
-    for (const [fn, xs] of i % 2 === 0 ? ([[a, xa], [b, xb]] as const) : ([[b, xb], [a, xa]] as const)) {
+    for (const [fn, xs] of i % 2 === 0
+      ? ([
+          [a, xa],
+          [b, xb],
+        ] as const)
+      : ([
+          [b, xb],
+          [a, xa],
+        ] as const)) {
       const t0 = performance.now();
       await fn();
       xs.push(performance.now() - t0);
@@ -59,8 +67,12 @@ export async function run(): Promise<void> {
       async () => void (await post(`${hub.erpUrl}/printers/dt279013/receipt`, erpBody)),
       async () => void (await post(nativeUrl, nativeBody(erpOp))),
     );
-    process.stdout.write(`UcsFPHub seed sale: ${ucs.toFixed(2)} ms median; native same operation ${ucsNative.toFixed(2)} ms; ratio ${(ucs / ucsNative).toFixed(3)}\n`);
-    process.stdout.write(`ErpNet.FP seed receipt: ${erp.toFixed(2)} ms median; native same operation ${erpNative.toFixed(2)} ms; ratio ${(erp / erpNative).toFixed(3)}\n`);
+    process.stdout.write(
+      `UcsFPHub seed sale: ${ucs.toFixed(2)} ms median; native same operation ${ucsNative.toFixed(2)} ms; ratio ${(ucs / ucsNative).toFixed(3)}\n`,
+    );
+    process.stdout.write(
+      `ErpNet.FP seed receipt: ${erp.toFixed(2)} ms median; native same operation ${erpNative.toFixed(2)} ms; ratio ${(erp / erpNative).toFixed(3)}\n`,
+    );
 
     const strict = ucsBody.replace(/,(\s*[}\]])/g, '$1');
     const n = 20_000;
@@ -70,7 +82,9 @@ export async function run(): Promise<void> {
     t0 = performance.now();
     for (let i = 0; i < n; i++) JSON.parse(strict);
     const builtin = performance.now() - t0;
-    process.stdout.write(`lenient JSON reader: ${((lenient / n) * 1000).toFixed(2)} µs per seed body; JSON.parse ${((builtin / n) * 1000).toFixed(2)} µs; ratio ${(lenient / builtin).toFixed(2)}\n`);
+    process.stdout.write(
+      `lenient JSON reader: ${((lenient / n) * 1000).toFixed(2)} µs per seed body; JSON.parse ${((builtin / n) * 1000).toFixed(2)} µs; ratio ${(lenient / builtin).toFixed(2)}\n`,
+    );
   } finally {
     await r?.stop();
     rmSync(dir, { recursive: true, force: true });

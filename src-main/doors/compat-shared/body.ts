@@ -15,7 +15,8 @@ export const rawBody = express.raw({ type: () => true, limit: BODY_LIMIT });
 
 export function decodeBody(buf: Buffer, contentType: string | undefined): string {
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
-  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) return iconv.decode(buf, charset);
+  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset))
+    return iconv.decode(buf, charset);
   return buf.toString('utf8');
 }
 

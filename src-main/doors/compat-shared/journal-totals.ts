@@ -56,13 +56,18 @@ export function journalTotals(jobs: JobRecord[], upTo?: JobRecord): JournalTotal
       if (op.type === 'deposit_cash') t.deposits_cents += amount;
       else t.withdraws_cents += amount;
       const drawer = result.cash_in_drawer_cents;
-      t.cash_cents = typeof drawer === 'number' ? drawer : t.cash_cents + (op.type === 'deposit_cash' ? amount : -amount);
+      t.cash_cents =
+        typeof drawer === 'number' ? drawer : t.cash_cents + (op.type === 'deposit_cash' ? amount : -amount);
       continue;
     }
     if (op.type !== 'print_receipt' && op.type !== 'print_refund') continue;
     if (result.voided === true) continue;
     const math = computeReceipt(
-      { lines: op.lines as ReceiptLine[], payments: op.payments as Payment[] | undefined, receipt_discount: op.receipt_discount as never },
+      {
+        lines: op.lines as ReceiptLine[],
+        payments: op.payments as Payment[] | undefined,
+        receipt_discount: op.receipt_discount as never,
+      },
       (vat) => ({ group: vat }),
     );
     if (!math.ok) continue;

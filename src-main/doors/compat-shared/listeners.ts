@@ -86,7 +86,10 @@ export async function startCompatListeners(opts: {
           running[door] = await listen(apps[door], w.host, w.port);
           ctx.logger.info({ door, address: running[door]?.address }, 'compatible listener started');
         } catch (err) {
-          ctx.logger.error({ err, door, host: w.host, port: w.port }, 'compatible listener could not start (port in use?)');
+          ctx.logger.error(
+            { err, door, host: w.host, port: w.port },
+            'compatible listener could not start (port in use?)',
+          );
           if (flags[door] !== undefined) throw err;
         }
       }

@@ -28,7 +28,10 @@ export function listPrinters(devices: DeviceDirectory): PrinterRef[] {
 }
 
 /** Aliases that point at an enabled device: alias → printer. */
-export function resolveAliases(devices: DeviceDirectory, aliases: Record<string, string>): Array<{ alias: string; printer: PrinterRef }> {
+export function resolveAliases(
+  devices: DeviceDirectory,
+  aliases: Record<string, string>,
+): Array<{ alias: string; printer: PrinterRef }> {
   const printers = listPrinters(devices);
   const out: Array<{ alias: string; printer: PrinterRef }> = [];
   for (const [alias, target] of Object.entries(aliases)) {
@@ -39,7 +42,11 @@ export function resolveAliases(devices: DeviceDirectory, aliases: Record<string,
   return out;
 }
 
-export function findPrinter(devices: DeviceDirectory, aliases: Record<string, string>, id: string): PrinterRef | undefined {
+export function findPrinter(
+  devices: DeviceDirectory,
+  aliases: Record<string, string>,
+  id: string,
+): PrinterRef | undefined {
   const want = id.trim().toLowerCase();
   if (!want) return undefined;
   const printers = listPrinters(devices);
@@ -67,7 +74,10 @@ export class DeviceInfoCache {
   }
 
   /** Device info, from the cache unless `fresh`; null when the device cannot answer within `waitMs`. */
-  async get(deviceId: string, opts: { fresh?: boolean; waitMs?: number; source: 'erpnet' | 'ucsfphub' }): Promise<DeviceInfo | null> {
+  async get(
+    deviceId: string,
+    opts: { fresh?: boolean; waitMs?: number; source: 'erpnet' | 'ucsfphub' },
+  ): Promise<DeviceInfo | null> {
     const hit = this.#cache.get(deviceId);
     if (hit && !opts.fresh) return hit;
     // A register that is not connected would only queue the read: answer from what is known instead.
@@ -75,7 +85,11 @@ export class DeviceInfoCache {
     const pending = this.#pending.get(deviceId);
     if (pending) return pending;
     const p = (async () => {
-      const r = await runOperation(this.#ops, { device_id: deviceId, operation: { type: 'get_device_info' }, source: opts.source }, opts.waitMs ?? 10_000);
+      const r = await runOperation(
+        this.#ops,
+        { device_id: deviceId, operation: { type: 'get_device_info' }, source: opts.source },
+        opts.waitMs ?? 10_000,
+      );
       if (r.kind !== 'job' || !r.finished || !r.job.outcome?.ok) return hit ?? null;
       const info = r.job.outcome.result as unknown as DeviceInfo;
       this.#cache.set(deviceId, info);

@@ -53,7 +53,13 @@ export type BuiltReceipt =
   | { ok: true; operation: Record<string, unknown> & { type: string }; linePaths: string[]; paymentPaths: string[] }
   | { ok: false; path: string; error: string };
 
-function fitText(text: string, max: number, truncate: boolean, path: string, what: string): { ok: true; text: string } | { ok: false; path: string; error: string } {
+function fitText(
+  text: string,
+  max: number,
+  truncate: boolean,
+  path: string,
+  what: string,
+): { ok: true; text: string } | { ok: false; path: string; error: string } {
   const chars = [...text];
   if (chars.length <= max) return { ok: true, text };
   if (truncate) return { ok: true, text: chars.slice(0, max).join('') };
@@ -102,10 +108,7 @@ export function buildReceiptOperation(draft: ReceiptDraft, limits: TextLimits | 
     const explicit = draft.payments.reduce((s, p) => s + (p.amount_cents ?? 0), 0);
     let total: number | null = null;
     if (draft.payments.some((p) => p.amount_cents === undefined)) {
-      const math = computeReceipt(
-        { lines: lines as never },
-        (vat) => ({ group: vat }),
-      );
+      const math = computeReceipt({ lines: lines as never }, (vat) => ({ group: vat }));
       if (!math.ok) {
         const m = /^lines\[(\d+)\](.*)$/.exec(math.error.path);
         const path = m ? `${linePaths[Number(m[1])] ?? 'items'}${m[2] ?? ''}` : math.error.path;
@@ -127,7 +130,10 @@ export function buildReceiptOperation(draft: ReceiptDraft, limits: TextLimits | 
     }
   }
 
-  const op: Record<string, unknown> & { type: string } = { type: draft.refund ? 'print_refund' : 'print_receipt', lines };
+  const op: Record<string, unknown> & { type: string } = {
+    type: draft.refund ? 'print_refund' : 'print_receipt',
+    lines,
+  };
   if (payments.length) op.payments = payments;
   if (draft.buyer) op.buyer = draft.buyer;
   if (draft.is_invoice) op.flags = { is_invoice: true };

@@ -3,7 +3,8 @@ import type { Language } from '../../domain/error-codes.js';
 
 const T = {
   unknownPrinter: {
-    ro: (id: string) => `Imprimanta „${id}” nu există. Verificați id-ul (numărul de serie sau aliasul) în lista /printers.`,
+    ro: (id: string) =>
+      `Imprimanta „${id}” nu există. Verificați id-ul (numărul de serie sau aliasul) în lista /printers.`,
     en: (id: string) => `Printer "${id}" does not exist. Check the id (serial number or alias) in the /printers list.`,
   },
   badBody: {
@@ -15,7 +16,8 @@ const T = {
     en: (path: string, why: string) => `Field ${path}: ${why}. Nothing was printed.`,
   },
   conflict: {
-    ro: (id: string) => `Identificatorul „${id}” a fost deja folosit pentru o altă cerere. Folosiți un identificator nou pentru fiecare bon.`,
+    ro: (id: string) =>
+      `Identificatorul „${id}” a fost deja folosit pentru o altă cerere. Folosiți un identificator nou pentru fiecare bon.`,
     en: (id: string) => `The id "${id}" was already used for a different request. Use a new id for every receipt.`,
   },
   stillRunning: {

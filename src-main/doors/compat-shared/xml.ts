@@ -33,7 +33,9 @@ function convert(node: unknown): LValue {
   if (Array.isArray(node)) return node.map(convert);
   const obj = node as Record<string, unknown>;
   if (BOOL_ATTR in obj) {
-    const t = String(obj['#text'] ?? '').trim().toLowerCase();
+    const t = String(obj['#text'] ?? '')
+      .trim()
+      .toLowerCase();
     return t === '1' || t === 'true' || t === '-1';
   }
   const out: LObject = {};
@@ -51,7 +53,8 @@ function convert(node: unknown): LValue {
 /** Parse an XML request body; the `<Root>` wrapper (any name) is removed. */
 export function parseXmlBody(text: string): LValue {
   // No document types: entity definitions are how XML bombs get in, and no UcsFPHub client sends one.
-  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new XmlBodyError('XML bodies with a DOCTYPE or ENTITY declaration are not accepted');
+  if (/<!(DOCTYPE|ENTITY)/i.test(text))
+    throw new XmlBodyError('XML bodies with a DOCTYPE or ENTITY declaration are not accepted');
   let doc: unknown;
   try {
     doc = parser.parse(text, true);

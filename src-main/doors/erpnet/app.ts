@@ -14,7 +14,13 @@ import { centsToNumber } from '../compat-shared/decimal.js';
 import type { CompatContext } from '../compat-shared/context.js';
 import { findJobByKey, runOperation } from '../compat-shared/jobs.js';
 import { journalTotals } from '../compat-shared/journal-totals.js';
-import { DeviceInfoCache, findPrinter, listPrinters, resolveAliases, type PrinterRef } from '../compat-shared/printers.js';
+import {
+  DeviceInfoCache,
+  findPrinter,
+  listPrinters,
+  resolveAliases,
+  type PrinterRef,
+} from '../compat-shared/printers.js';
 import { buildReceiptOperation, mapOperationPath, stripOperationPath } from '../compat-shared/receipt-draft.js';
 import { tx } from '../compat-shared/texts.js';
 import { erpDeviceInfo, FALLBACK_LIMITS, type ErpDeviceInfo } from './printer-info.js';
@@ -24,10 +30,26 @@ import { erpCashOperation, erpDateTimeOperation, erpReceiptDraft, type ErpFailur
 /** ErpNet.FP turns a synchronous request into an async task after 29 s; so do we. */
 export const SYNC_LIMIT_MS = 29_000;
 const TASK_ID_RE = /^[\w.~-]{1,64}$/;
-const ITEM_FIELDS: Record<string, string> = { description: 'text', quantity_thousandths: 'quantity', unit_price_cents: 'unitPrice', vat: 'taxGroup', discount: 'priceModifierValue', department: 'department' };
+const ITEM_FIELDS: Record<string, string> = {
+  description: 'text',
+  quantity_thousandths: 'quantity',
+  unit_price_cents: 'unitPrice',
+  vat: 'taxGroup',
+  discount: 'priceModifierValue',
+  department: 'department',
+};
 
-type PrintBuilder = (body: ReturnType<typeof readBody> & { ok: true }, printer: PrinterRef, lang: Language) => Promise<
-  { ok: true; operation: Record<string, unknown> & { type: string }; paths?: { linePaths: string[]; paymentPaths: string[] } } | ErpFailure
+type PrintBuilder = (
+  body: ReturnType<typeof readBody> & { ok: true },
+  printer: PrinterRef,
+  lang: Language,
+) => Promise<
+  | {
+      ok: true;
+      operation: Record<string, unknown> & { type: string };
+      paths?: { linePaths: string[]; paymentPaths: string[] };
+    }
+  | ErpFailure
 >;
 
 export function createErpNetApp(ctx: CompatContext): express.Express {
@@ -38,7 +60,8 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
   const info = new DeviceInfoCache(ctx.operations, ctx.devices, ctx.events);
   const lang = () => ctx.settings().language;
   const cfg = () => ctx.settings().erpnet;
-  const send = (res: express.Response, status: number, body: unknown) => res.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+  const send = (res: express.Response, status: number, body: unknown) =>
+    res.status(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
 
   const printerOr404 = (req: express.Request, res: express.Response): PrinterRef | undefined => {
     const id = String(req.params.id ?? '');
@@ -52,7 +75,8 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
 
   /** Render a finished task; cash and status answers need a second read. */
   const renderJob = (job: JobRecord & { outcome: NonNullable<JobRecord['outcome']> }): ErpStatus => {
-    const fm = info.cached(job.device_id)?.fiscal_memory_id ?? ctx.devices.getFiscal(job.device_id)?.identity?.fiscal_memory_id;
+    const fm =
+      info.cached(job.device_id)?.fiscal_memory_id ?? ctx.devices.getFiscal(job.device_id)?.identity?.fiscal_memory_id;
     return renderErpOutcome(job, lang(), fm ? { fiscalMemoryId: fm } : {});
   };
 
@@ -88,14 +112,24 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     if (!p) return;
     const down = unreachable(p);
     if (down) return send(res, 200, down);
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' }, SYNC_LIMIT_MS);
-    if (r.kind !== 'job' || !isFinished(r.job)) return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
+    const r = await runOperation(
+      ctx.operations,
+      { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' },
+      SYNC_LIMIT_MS,
+    );
+    if (r.kind !== 'job' || !isFinished(r.job))
+      return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
     let deviceDateTime: string | undefined;
     const raw = r.job.outcome.ok ? (r.job.outcome.result.raw as Record<string, unknown> | undefined) : undefined;
     if (typeof raw?.datetime === 'string') deviceDateTime = raw.datetime;
     else if (r.job.outcome.ok) {
-      const d = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_datetime' }, source: 'erpnet' }, SYNC_LIMIT_MS);
-      if (d.kind === 'job' && d.job.outcome?.ok && typeof d.job.outcome.result.datetime === 'string') deviceDateTime = d.job.outcome.result.datetime;
+      const d = await runOperation(
+        ctx.operations,
+        { device_id: p.view.config.id, operation: { type: 'get_datetime' }, source: 'erpnet' },
+        SYNC_LIMIT_MS,
+      );
+      if (d.kind === 'job' && d.job.outcome?.ok && typeof d.job.outcome.result.datetime === 'string')
+        deviceDateTime = d.job.outcome.result.datetime;
     }
     send(res, 200, renderErpOutcome(r.job, lang(), deviceDateTime === undefined ? {} : { deviceDateTime }));
   });
@@ -105,15 +139,24 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     if (!p) return;
     const down = unreachable(p);
     if (down) return send(res, 200, down);
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' }, SYNC_LIMIT_MS);
-    if (r.kind !== 'job' || !isFinished(r.job)) return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
+    const r = await runOperation(
+      ctx.operations,
+      { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' },
+      SYNC_LIMIT_MS,
+    );
+    if (r.kind !== 'job' || !isFinished(r.job))
+      return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
     if (!r.job.outcome.ok) return send(res, 200, renderJob(r.job));
     const raw = r.job.outcome.result.raw as Record<string, unknown> | undefined;
     const cash =
       typeof raw?.cash_in_drawer_cents === 'number'
         ? raw.cash_in_drawer_cents
         : journalTotals(ctx.operations.listJobs({ device_id: p.view.config.id, limit: 10_000 })).cash_cents;
-    send(res, 200, { amount: centsToNumber(cash), ok: true, messages: [{ type: 'info', code: '', text: lang() === 'ro' ? 'Numerar în sertar' : 'Cash in drawer' }] });
+    send(res, 200, {
+      amount: centsToNumber(cash),
+      ok: true,
+      messages: [{ type: 'info', code: '', text: lang() === 'ro' ? 'Numerar în sertar' : 'Cash in drawer' }],
+    });
   });
 
   /** Every printing request: translate, submit as task `erpnet:<taskId>`, answer now, after asyncTimeout, or with the taskId. */
@@ -123,19 +166,40 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     const body = readBody(req, { allowXml: false });
     if (!body.ok) return send(res, 400, errorStatus('E401', tx(lang(), 'badBody')(body.error)));
     const clientTask = typeof req.query.taskId === 'string' ? req.query.taskId : undefined;
-    if (clientTask !== undefined && !TASK_ID_RE.test(clientTask)) return send(res, 200, errorStatus('E110', tx(lang(), 'invalidField')('taskId', 'use 1–64 letters, digits, "_", "-", "." or "~"')));
+    if (clientTask !== undefined && !TASK_ID_RE.test(clientTask))
+      return send(
+        res,
+        200,
+        errorStatus('E110', tx(lang(), 'invalidField')('taskId', 'use 1–64 letters, digits, "_", "-", "." or "~"')),
+      );
     const asyncParam = typeof req.query.asyncTimeout === 'string' ? req.query.asyncTimeout : undefined;
     let waitMs = SYNC_LIMIT_MS;
     if (asyncParam !== undefined) {
       const n = Number(asyncParam);
-      if (!Number.isInteger(n) || n < 0) return send(res, 200, errorStatus('E403', tx(lang(), 'invalidField')('asyncTimeout', 'must be a whole number of milliseconds ≥ 0')));
+      if (!Number.isInteger(n) || n < 0)
+        return send(
+          res,
+          200,
+          errorStatus('E403', tx(lang(), 'invalidField')('asyncTimeout', 'must be a whole number of milliseconds ≥ 0')),
+        );
       waitMs = Math.min(n, SYNC_LIMIT_MS);
     }
     const built = await build(body, p, lang());
-    if (!built.ok) return send(res, 200, errorStatus(built.code, tx(lang(), 'invalidField')(built.path || 'body', built.error)));
+    if (!built.ok)
+      return send(res, 200, errorStatus(built.code, tx(lang(), 'invalidField')(built.path || 'body', built.error)));
     const taskId = clientTask ?? randomBytes(16).toString('base64url');
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: built.operation, source: 'erpnet', idempotency_key: `erpnet:${taskId}` }, waitMs);
-    if (r.kind === 'not_found') return send(res, 404, errorStatus('E999', tx(lang(), 'unknownPrinter')(String(req.params.id))));
+    const r = await runOperation(
+      ctx.operations,
+      {
+        device_id: p.view.config.id,
+        operation: built.operation,
+        source: 'erpnet',
+        idempotency_key: `erpnet:${taskId}`,
+      },
+      waitMs,
+    );
+    if (r.kind === 'not_found')
+      return send(res, 404, errorStatus('E999', tx(lang(), 'unknownPrinter')(String(req.params.id))));
     if (r.kind === 'conflict') return send(res, 200, errorStatus('E109', tx(lang(), 'conflict')(taskId)));
     if (r.kind === 'invalid') {
       const path = built.paths ? mapOperationPath(r.path, built.paths, ITEM_FIELDS) : r.path;
@@ -146,26 +210,42 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     send(res, 200, renderJob(r.job));
   };
 
-  const receipt = (reversal: boolean): PrintBuilder => async (body, p, language) => {
-    const s = cfg();
-    const d = erpReceiptDraft(body.value, { reversal, uniqueSaleNumber: s.unique_sale_number, language });
-    if (!d.ok) return d;
-    const devInfo = await info.get(p.view.config.id, { source: 'erpnet', waitMs: 5_000 });
-    const b = buildReceiptOperation(d.draft, devInfo?.text_limits ?? FALLBACK_LIMITS, s.truncate_text);
-    if (!b.ok) return { ok: false, code: 'E407', path: b.path, error: b.error };
-    return { ok: true, operation: b.operation, paths: b };
-  };
-  const simple = (type: string): PrintBuilder => async () => ({ ok: true, operation: { type } });
+  const receipt =
+    (reversal: boolean): PrintBuilder =>
+    async (body, p, language) => {
+      const s = cfg();
+      const d = erpReceiptDraft(body.value, { reversal, uniqueSaleNumber: s.unique_sale_number, language });
+      if (!d.ok) return d;
+      const devInfo = await info.get(p.view.config.id, { source: 'erpnet', waitMs: 5_000 });
+      const b = buildReceiptOperation(d.draft, devInfo?.text_limits ?? FALLBACK_LIMITS, s.truncate_text);
+      if (!b.ok) return { ok: false, code: 'E407', path: b.path, error: b.error };
+      return { ok: true, operation: b.operation, paths: b };
+    };
+  const simple =
+    (type: string): PrintBuilder =>
+    async () => ({ ok: true, operation: { type } });
 
   app.post('/printers/:id/receipt', rawBody, printing(receipt(false)));
   app.post('/printers/:id/reversalreceipt', rawBody, printing(receipt(true)));
-  app.post('/printers/:id/deposit', rawBody, printing(async (b) => erpCashOperation(b.value, 'deposit_cash')));
-  app.post('/printers/:id/withdraw', rawBody, printing(async (b) => erpCashOperation(b.value, 'withdraw_cash')));
+  app.post(
+    '/printers/:id/deposit',
+    rawBody,
+    printing(async (b) => erpCashOperation(b.value, 'deposit_cash')),
+  );
+  app.post(
+    '/printers/:id/withdraw',
+    rawBody,
+    printing(async (b) => erpCashOperation(b.value, 'withdraw_cash')),
+  );
   app.post('/printers/:id/xreport', rawBody, printing(simple('print_x')));
   app.post('/printers/:id/zreport', rawBody, printing(simple('print_z')));
   app.post('/printers/:id/duplicate', rawBody, printing(simple('print_duplicate')));
   app.post('/printers/:id/reset', rawBody, printing(simple('cancel_receipt')));
-  app.post('/printers/:id/datetime', rawBody, printing(async (b) => erpDateTimeOperation(b.value, new Date())));
+  app.post(
+    '/printers/:id/datetime',
+    rawBody,
+    printing(async (b) => erpDateTimeOperation(b.value, new Date())),
+  );
   for (const name of ['invoice', 'creditnote', 'rawrequest']) {
     app.post(`/printers/:id/${name}`, (req, res) => {
       if (printerOr404(req, res)) send(res, 200, errorStatus('E412', tx(lang(), 'notSupported')(name)));
@@ -176,7 +256,14 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
   app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
     if (status >= 500) ctx.logger.error({ err }, 'erpnet door: internal error');
-    send(res, status, errorStatus(status === 413 ? 'E403' : 'E999', status >= 500 ? tx(lang(), 'internal') : String((err as Error).message)));
+    send(
+      res,
+      status,
+      errorStatus(
+        status === 413 ? 'E403' : 'E999',
+        status >= 500 ? tx(lang(), 'internal') : String((err as Error).message),
+      ),
+    );
   });
   return app;
 }

@@ -62,7 +62,11 @@ function failure(outcome: Extract<JobOutcome, { ok: false }>, language: Language
   const extra: ErpMessage[] = [];
   if (outcome.device_error) {
     const dt = outcome.device_error.text ? ` ${outcome.device_error.text}` : '';
-    extra.push({ type: 'info', code: '', text: `${language === 'ro' ? 'Casa de marcat' : 'Register'}: ${String(outcome.device_error.code)}${dt}` });
+    extra.push({
+      type: 'info',
+      code: '',
+      text: `${language === 'ro' ? 'Casa de marcat' : 'Register'}: ${String(outcome.device_error.code)}${dt}`,
+    });
   }
   return errorStatus(code, text, extra);
 }
@@ -71,11 +75,34 @@ function failure(outcome: Extract<JobOutcome, { ok: false }>, language: Language
 export function statusMessages(s: DeviceStatusReport, language: Language): ErpMessage[] {
   const ro = language === 'ro';
   const m: ErpMessage[] = [];
-  if (s.paper === 'out') m.push({ type: 'error', code: 'E301', text: ro ? 'Lipsă hârtie. Puneți o rolă nouă.' : 'Out of paper. Load a new roll.' });
-  else if (s.paper === 'near_end') m.push({ type: 'warning', code: 'W301', text: ro ? 'Hârtia este pe terminate' : 'Paper is running low' });
-  if (s.cover_open) m.push({ type: 'error', code: 'E302', text: ro ? 'Capacul imprimantei este deschis' : 'The printer cover is open' });
-  if (s.hours_since_z >= 24) m.push({ type: 'error', code: 'E502', text: ro ? 'Au trecut 24 de ore de la ultimul raport Z. Tipăriți raportul Z.' : '24 hours since the last Z report. Print the Z report.' });
-  if (s.fiscal_memory_free >= 0 && s.fiscal_memory_free < 50) m.push({ type: 'warning', code: 'W201', text: ro ? 'Memoria fiscală este aproape plină' : 'The fiscal memory is almost full' });
+  if (s.paper === 'out')
+    m.push({
+      type: 'error',
+      code: 'E301',
+      text: ro ? 'Lipsă hârtie. Puneți o rolă nouă.' : 'Out of paper. Load a new roll.',
+    });
+  else if (s.paper === 'near_end')
+    m.push({ type: 'warning', code: 'W301', text: ro ? 'Hârtia este pe terminate' : 'Paper is running low' });
+  if (s.cover_open)
+    m.push({
+      type: 'error',
+      code: 'E302',
+      text: ro ? 'Capacul imprimantei este deschis' : 'The printer cover is open',
+    });
+  if (s.hours_since_z >= 24)
+    m.push({
+      type: 'error',
+      code: 'E502',
+      text: ro
+        ? 'Au trecut 24 de ore de la ultimul raport Z. Tipăriți raportul Z.'
+        : '24 hours since the last Z report. Print the Z report.',
+    });
+  if (s.fiscal_memory_free >= 0 && s.fiscal_memory_free < 50)
+    m.push({
+      type: 'warning',
+      code: 'W201',
+      text: ro ? 'Memoria fiscală este aproape plină' : 'The fiscal memory is almost full',
+    });
   if (s.receipt_open) m.push({ type: 'info', code: '', text: ro ? 'Un bon este deschis' : 'A receipt is open' });
   m.push({ type: 'info', code: '', text: ro ? 'Casa de marcat răspunde' : 'The register answers' });
   return m;
@@ -113,7 +140,8 @@ export function renderErpOutcome(
     if (extra?.deviceDateTime) return { deviceDateTime: toErpNetDateTime(extra.deviceDateTime), ...out };
     return out;
   }
-  if (extra?.cashAmountCents !== undefined) return { amount: centsToNumber(extra.cashAmountCents), ok: true, messages: successInfo(type, language) };
+  if (extra?.cashAmountCents !== undefined)
+    return { amount: centsToNumber(extra.cashAmountCents), ok: true, messages: successInfo(type, language) };
   return { ok: true, messages: successInfo(type, language) };
 }
 

@@ -49,18 +49,34 @@ function modifier(item: LObject, path: string): { ok: true; discount?: Discount 
     return { ok: true };
   }
   const m = /^(discount|surcharge)-(percent|amount)$/.exec(type);
-  if (!m) return fail('E403', `${path}.priceModifierType`, `"${type}" is not one of discount-percent, discount-amount, surcharge-percent, surcharge-amount`);
+  if (!m)
+    return fail(
+      'E403',
+      `${path}.priceModifierType`,
+      `"${type}" is not one of discount-percent, discount-amount, surcharge-percent, surcharge-amount`,
+    );
   const isSurcharge = m[1] === 'surcharge';
   if (m[2] === 'percent') {
     const bp = toBasisPoints(rawValue);
     if (!bp.ok) return fail('E403', `${path}.priceModifierValue`, bp.reason);
-    if (bp.value <= 0 || bp.value > 10_000) return fail('E403', `${path}.priceModifierValue`, 'must be a percentage above 0 and at most 100');
-    return { ok: true, discount: isSurcharge ? { kind: 'percent', basis_points: bp.value, is_surcharge: true } : { kind: 'percent', basis_points: bp.value } };
+    if (bp.value <= 0 || bp.value > 10_000)
+      return fail('E403', `${path}.priceModifierValue`, 'must be a percentage above 0 and at most 100');
+    return {
+      ok: true,
+      discount: isSurcharge
+        ? { kind: 'percent', basis_points: bp.value, is_surcharge: true }
+        : { kind: 'percent', basis_points: bp.value },
+    };
   }
   const c = toCents(rawValue);
   if (!c.ok) return fail('E403', `${path}.priceModifierValue`, c.reason);
   if (c.value <= 0) return fail('E403', `${path}.priceModifierValue`, 'must be above 0');
-  return { ok: true, discount: isSurcharge ? { kind: 'amount', amount_cents: c.value, is_surcharge: true } : { kind: 'amount', amount_cents: c.value } };
+  return {
+    ok: true,
+    discount: isSurcharge
+      ? { kind: 'amount', amount_cents: c.value, is_surcharge: true }
+      : { kind: 'amount', amount_cents: c.value },
+  };
 }
 
 function saleLine(item: LObject, path: string): { ok: true; line: DraftLine } | ErpFailure {
@@ -71,7 +87,8 @@ function saleLine(item: LObject, path: string): { ok: true; line: DraftLine } | 
   if (q !== undefined && q !== null) {
     const r = toThousandths(q);
     if (!r.ok) return fail('E403', `${path}.quantity`, r.reason);
-    if (r.value < 0) return fail('E403', `${path}.quantity`, 'must not be negative (reversal receipts take positive quantities)');
+    if (r.value < 0)
+      return fail('E403', `${path}.quantity`, 'must not be negative (reversal receipts take positive quantities)');
     if (r.value > 0) quantity = r.value;
   }
   const price = toCents(prop(item, 'unitPrice'));
@@ -79,11 +96,19 @@ function saleLine(item: LObject, path: string): { ok: true; line: DraftLine } | 
   if (price.value < 0) return fail('E403', `${path}.unitPrice`, 'must not be negative');
   const group = toTaxGroup(prop(item, 'taxGroup'));
   if (!group.ok) return fail('E411', `${path}.taxGroup`, group.reason);
-  const line: DraftLine = { type: 'item', path, description: text, quantity_thousandths: quantity, unit_price_cents: price.value, group: group.group };
+  const line: DraftLine = {
+    type: 'item',
+    path,
+    description: text,
+    quantity_thousandths: quantity,
+    unit_price_cents: price.value,
+    group: group.group,
+  };
   const dep = prop(item, 'department');
   if (dep !== undefined && dep !== null) {
     const d = Number(asText(dep));
-    if (!Number.isInteger(d) || d < 0 || d > 99) return fail('E403', `${path}.department`, 'must be a whole number 0–99');
+    if (!Number.isInteger(d) || d < 0 || d > 99)
+      return fail('E403', `${path}.department`, 'must be a whole number 0–99');
     if (d > 0) line.department = d;
   }
   const mod = modifier(item, path);
@@ -104,7 +129,13 @@ export function erpReceiptDraft(
   const lines: DraftLine[] = [];
   const footers: DraftLine[] = [];
   const usn = asText(prop(body, 'uniqueSaleNumber'))?.trim();
-  if (usn && opts.uniqueSaleNumber === 'print') lines.push({ type: 'text', path: 'uniqueSaleNumber', text: `${tx(opts.language, 'uniqueSaleNo')}: ${usn}`, cut: true });
+  if (usn && opts.uniqueSaleNumber === 'print')
+    lines.push({
+      type: 'text',
+      path: 'uniqueSaleNumber',
+      text: `${tx(opts.language, 'uniqueSaleNo')}: ${usn}`,
+      cut: true,
+    });
   for (const [i, raw] of list.entries()) {
     const path = `items[${i}]`;
     if (!isLObject(raw)) return fail('E407', path, 'each item must be an object');
@@ -121,10 +152,17 @@ export function erpReceiptDraft(
       const c = toCents(prop(raw, 'amount'));
       if (!c.ok) return fail('E403', `${path}.amount`, c.reason);
       if (c.value <= 0) return fail('E403', `${path}.amount`, 'must be above 0');
-      const discount: Discount = type === 'surcharge-amount' ? { kind: 'amount', amount_cents: c.value, is_surcharge: true } : { kind: 'amount', amount_cents: c.value };
+      const discount: Discount =
+        type === 'surcharge-amount'
+          ? { kind: 'amount', amount_cents: c.value, is_surcharge: true }
+          : { kind: 'amount', amount_cents: c.value };
       lines.push({ type: 'subtotal', path, discount });
     } else {
-      return fail('E407', `${path}.type`, `"${type}" is not one of sale, comment, footer-comment, discount-amount, surcharge-amount`);
+      return fail(
+        'E407',
+        `${path}.type`,
+        `"${type}" is not one of sale, comment, footer-comment, discount-amount, surcharge-amount`,
+      );
     }
   }
   lines.push(...footers);
@@ -144,11 +182,17 @@ export function erpReceiptDraft(
       amount = c.value;
     }
     if (type === 'change') {
-      if (amount !== undefined && amount > 0) return fail('E403', `${path}.amount`, 'a "change" payment must be negative');
+      if (amount !== undefined && amount > 0)
+        return fail('E403', `${path}.amount`, 'a "change" payment must be negative');
       continue; // change is computed by the register, never sent
     }
     const method = ERPNET_PAYMENTS[type];
-    if (!method) return fail('E406', `${path}.paymentType`, `"${type}" is not a payment type (${Object.keys(ERPNET_PAYMENTS).join(', ')})`);
+    if (!method)
+      return fail(
+        'E406',
+        `${path}.paymentType`,
+        `"${type}" is not a payment type (${Object.keys(ERPNET_PAYMENTS).join(', ')})`,
+      );
     if (amount !== undefined && amount < 0) return fail('E403', `${path}.amount`, 'must not be negative');
     payments.push(amount === undefined ? { path, method } : { path, method, amount_cents: amount });
   }
@@ -158,7 +202,12 @@ export function erpReceiptDraft(
     const no = asText(prop(body, 'receiptNumber'))?.trim() ?? '';
     const fm = asText(prop(body, 'fiscalMemorySerialNumber'))?.trim() ?? '';
     if (!no) return fail('E405', 'receiptNumber', 'the number of the receipt being reversed is required');
-    if (!fm) return fail('E405', 'fiscalMemorySerialNumber', 'the fiscal memory serial number of the original receipt is required');
+    if (!fm)
+      return fail(
+        'E405',
+        'fiscalMemorySerialNumber',
+        'the fiscal memory serial number of the original receipt is required',
+      );
     const slip = /^\d+$/.test(no) ? Number(no) : undefined;
     draft.original = { document_id: `${fm}/${no}`.slice(0, 64) };
     if (slip !== undefined && slip >= 1) draft.original.slip_number = slip;
@@ -166,7 +215,8 @@ export function erpReceiptDraft(
     if (dt) draft.original.datetime = dt.slice(0, 40);
     const reasonText = (asText(prop(body, 'reason')) ?? 'operator-error').toLowerCase();
     const reason = REVERSAL_REASONS[reasonText];
-    if (!reason) return fail('E403', 'reason', `"${reasonText}" is not one of operator-error, refund, tax-base-reduction`);
+    if (!reason)
+      return fail('E403', 'reason', `"${reasonText}" is not one of operator-error, refund, tax-base-reduction`);
     draft.reason = reason;
   }
   return { ok: true, draft };

@@ -16,7 +16,17 @@ import { tx } from '../compat-shared/texts.js';
 import { DEVICE_ERRORS } from '../../domain/error-codes.js';
 import type { DeviceStatusReport } from '../../domain/results.js';
 import { UcsKit } from './kit.js';
-import { cashBody, deviceConfig, failed, listEntry, ok, paymentNames, TAX_CAPTION, totalsBody, type UcsBody } from './render.js';
+import {
+  cashBody,
+  deviceConfig,
+  failed,
+  listEntry,
+  ok,
+  paymentNames,
+  TAX_CAPTION,
+  totalsBody,
+  type UcsBody,
+} from './render.js';
 import { mountPrintRoutes } from './routes-print.js';
 
 export function createUcsFpHubApp(ctx: CompatContext): express.Express {
@@ -33,14 +43,24 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
   /** Device clock: from the status report's raw data when the driver gives it, else a get_datetime job. */
   const deviceClock = async (p: PrinterRef, raw?: Record<string, unknown>): Promise<string> => {
     if (typeof raw?.datetime === 'string') return toUcsDateTime(raw.datetime);
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_datetime' }, source: 'ucsfphub' });
+    const r = await runOperation(ctx.operations, {
+      device_id: p.view.config.id,
+      operation: { type: 'get_datetime' },
+      source: 'ucsfphub',
+    });
     return r.kind === 'job' && r.job.outcome?.ok ? toUcsDateTime(String(r.job.outcome.result.datetime ?? '')) : '';
   };
 
   app.get('/printers', async (req, res) => {
     const printers = listPrinters(ctx.devices);
     const out: UcsBody = ok({ Count: printers.length });
-    for (const p of printers) out[p.serial] = listEntry(p.view, p.serial, await kit.info.get(p.view.config.id, { source: 'ucsfphub', waitMs: 5_000 }), host);
+    for (const p of printers)
+      out[p.serial] = listEntry(
+        p.view,
+        p.serial,
+        await kit.info.get(p.view.config.id, { source: 'ucsfphub', waitMs: 5_000 }),
+        host,
+      );
     const aliases = resolveAliases(ctx.devices, ctx.settings().ucsfphub.aliases);
     const a: UcsBody = { Count: aliases.length };
     for (const { alias, printer } of aliases) a[alias] = { DeviceSerialNo: printer.serial };
@@ -55,18 +75,23 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
     if (!info) return kit.respond(req, res, 200, failed(p.view.last_error ?? tx(kit.lang(), 'stillRunning')));
     const last = kit.lastReceipt(p.view.config.id, info.last_receipt_number);
     const clock = await deviceClock(p);
-    kit.respond(req, res, 200, ok({
-      ...deviceConfig(p.view, p.serial, info),
-      TaxNo: '',
-      TaxCaption: TAX_CAPTION,
-      Headers: info.headers,
-      Footers: [],
-      LastReceiptNo: last.number,
-      LastReceiptDateTime: last.datetime,
-      ReceiptNo: last.number,
-      DeviceDateTime: clock,
-      PaymentNames: paymentNames(info, kit.lang()),
-    }));
+    kit.respond(
+      req,
+      res,
+      200,
+      ok({
+        ...deviceConfig(p.view, p.serial, info),
+        TaxNo: '',
+        TaxCaption: TAX_CAPTION,
+        Headers: info.headers,
+        Footers: [],
+        LastReceiptNo: last.number,
+        LastReceiptDateTime: last.datetime,
+        ReceiptNo: last.number,
+        DeviceDateTime: clock,
+        PaymentNames: paymentNames(info, kit.lang()),
+      }),
+    );
   });
 
   app.post('/printers/:id', async (req, res) => {
@@ -92,9 +117,19 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
       const text = `${DEVICE_ERRORS.DEVICE_UNREACHABLE[kit.lang()]} (${ready.reason})`;
       return kit.respond(req, res, 200, { ...failed(text), DeviceStatusCode: 'failed', DeviceStatus: text });
     }
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'ucsfphub' });
-    if (r.kind !== 'job' || !r.job.outcome) return kit.respond(req, res, 200, failed('error' in r ? r.error : tx(kit.lang(), 'stillRunning')));
-    if (!r.job.outcome.ok) return kit.respond(req, res, 200, { ...failed(r.job.outcome.error), DeviceStatusCode: 'failed', DeviceStatus: r.job.outcome.error });
+    const r = await runOperation(ctx.operations, {
+      device_id: p.view.config.id,
+      operation: { type: 'get_status' },
+      source: 'ucsfphub',
+    });
+    if (r.kind !== 'job' || !r.job.outcome)
+      return kit.respond(req, res, 200, failed('error' in r ? r.error : tx(kit.lang(), 'stillRunning')));
+    if (!r.job.outcome.ok)
+      return kit.respond(req, res, 200, {
+        ...failed(r.job.outcome.error),
+        DeviceStatusCode: 'failed',
+        DeviceStatus: r.job.outcome.error,
+      });
     const s = r.job.outcome.result as unknown as DeviceStatusReport;
     const ro = kit.lang() === 'ro';
     let code = 'ready';
@@ -106,24 +141,48 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
       code = 'busy';
       text = ro ? 'Casa de marcat este ocupată' : 'The register is busy';
     }
-    await kit.answer(req, res, p, {}, ok({ DeviceStatusCode: code, DeviceStatus: text, DeviceDateTime: await deviceClock(p, s.raw) }));
+    await kit.answer(
+      req,
+      res,
+      p,
+      {},
+      ok({ DeviceStatusCode: code, DeviceStatus: text, DeviceDateTime: await deviceClock(p, s.raw) }),
+    );
   });
 
   app.get('/printers/:id/datetime', async (req, res) => {
     const p = kit.printer(req, res);
     if (!p) return;
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_datetime' }, source: 'ucsfphub' });
-    if (r.kind !== 'job' || !r.job.outcome) return kit.respond(req, res, 200, failed('error' in r ? r.error : tx(kit.lang(), 'stillRunning')));
+    const r = await runOperation(ctx.operations, {
+      device_id: p.view.config.id,
+      operation: { type: 'get_datetime' },
+      source: 'ucsfphub',
+    });
+    if (r.kind !== 'job' || !r.job.outcome)
+      return kit.respond(req, res, 200, failed('error' in r ? r.error : tx(kit.lang(), 'stillRunning')));
     if (!r.job.outcome.ok) return kit.respond(req, res, 200, failed(r.job.outcome.error));
-    await kit.answer(req, res, p, {}, ok({ DeviceStatus: '', DeviceDateTime: toUcsDateTime(String(r.job.outcome.result.datetime ?? '')) }));
+    await kit.answer(
+      req,
+      res,
+      p,
+      {},
+      ok({ DeviceStatus: '', DeviceDateTime: toUcsDateTime(String(r.job.outcome.result.datetime ?? '')) }),
+    );
   });
 
   /** Journal totals since the last Z, with the cash in the drawer as the register reports it now when it answers. */
   const totalsNow = async (p: PrinterRef) => {
     const t = journalTotals(jobsOf(p));
     if (!ctx.devices.readiness(p.view.config.id).ready) return t;
-    const r = await runOperation(ctx.operations, { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'ucsfphub' }, 10_000);
-    const raw = r.kind === 'job' && r.job.outcome?.ok ? (r.job.outcome.result.raw as Record<string, unknown> | undefined) : undefined;
+    const r = await runOperation(
+      ctx.operations,
+      { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'ucsfphub' },
+      10_000,
+    );
+    const raw =
+      r.kind === 'job' && r.job.outcome?.ok
+        ? (r.job.outcome.result.raw as Record<string, unknown> | undefined)
+        : undefined;
     if (typeof raw?.cash_in_drawer_cents === 'number') t.cash_cents = raw.cash_in_drawer_cents;
     return t;
   };

@@ -10,9 +10,26 @@ import type { VatRates } from '../../domain/vat.js';
 import { asFlag, isLObject, prop, type LValue } from '../compat-shared/lenient-json.js';
 import { paymentNames, TAX_CAPTION, taxRates, type UcsBody } from './render.js';
 
-export const INCLUDE_FLAGS = ['IncludeHeaders', 'IncludeFooters', 'IncludeTaxNo', 'IncludeTaxRates', 'IncludeReceiptNo', 'IncludePaymentNames', 'IncludeAll', 'IncludeOperators', 'IncludeDepartments'] as const;
+export const INCLUDE_FLAGS = [
+  'IncludeHeaders',
+  'IncludeFooters',
+  'IncludeTaxNo',
+  'IncludeTaxRates',
+  'IncludeReceiptNo',
+  'IncludePaymentNames',
+  'IncludeAll',
+  'IncludeOperators',
+  'IncludeDepartments',
+] as const;
 export type IncludeFlag = (typeof INCLUDE_FLAGS)[number];
-const IN_ALL: IncludeFlag[] = ['IncludeHeaders', 'IncludeFooters', 'IncludeTaxNo', 'IncludeTaxRates', 'IncludeReceiptNo', 'IncludePaymentNames'];
+const IN_ALL: IncludeFlag[] = [
+  'IncludeHeaders',
+  'IncludeFooters',
+  'IncludeTaxNo',
+  'IncludeTaxRates',
+  'IncludeReceiptNo',
+  'IncludePaymentNames',
+];
 
 export function includeFlags(body: LValue, query: Record<string, unknown>): Set<IncludeFlag> {
   const out = new Set<IncludeFlag>();

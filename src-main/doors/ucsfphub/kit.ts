@@ -40,7 +40,10 @@ export class UcsKit {
     const format = this.query(req, 'format')?.toLowerCase();
     res.status(status);
     if (format === 'xml') res.type('text/xml; charset=utf-8').send(renderXml(body));
-    else res.type('application/json; charset=utf-8').send(format === 'json' ? JSON.stringify(body, null, 2) : JSON.stringify(body));
+    else
+      res
+        .type('application/json; charset=utf-8')
+        .send(format === 'json' ? JSON.stringify(body, null, 2) : JSON.stringify(body));
   }
 
   /** The printer named in the URL, or a 404 answer. */
@@ -111,7 +114,10 @@ export class UcsKit {
       bestAt = j.finished_at ?? '';
     }
     const number = fallbackNumber ?? best?.slip_number;
-    return { number: number === undefined ? '' : String(number), datetime: best ? toUcsDateTime(best.receipt_datetime) : '' };
+    return {
+      number: number === undefined ? '' : String(number),
+      datetime: best ? toUcsDateTime(best.receipt_datetime) : '',
+    };
   }
 
   /** Add what the request's Include* flags ask for, then answer 200. */
@@ -119,7 +125,12 @@ export class UcsKit {
     const flags = includeFlags(body, req.query as Record<string, unknown>);
     if (flags.size > 0) {
       const info = await this.info.get(p.view.config.id, { source: 'ucsfphub', waitMs: 5_000 });
-      applyIncludes(out, flags, { info, rates: p.view.vat_rates, lastReceipt: this.lastReceipt(p.view.config.id), lang: this.lang() });
+      applyIncludes(out, flags, {
+        info,
+        rates: p.view.vat_rates,
+        lastReceipt: this.lastReceipt(p.view.config.id),
+        lang: this.lang(),
+      });
     }
     this.respond(req, res, 200, out);
   }

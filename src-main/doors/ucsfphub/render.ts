@@ -26,8 +26,13 @@ export function deviceProtocol(view: FiscalDeviceView): string {
 export function deviceString(view: FiscalDeviceView): { text: string; port: string } {
   const c = view.config.connection_details;
   const proto = `Protocol=${deviceProtocol(view)}`;
-  if (c.type === 'Serial') return { text: `${proto};Port=${c.details.port};Speed=${c.details.baud_rate}`, port: c.details.port };
-  if (c.type === 'Network') return { text: `${proto};IP=${c.details.ip_address}:${c.details.port}`, port: `${c.details.ip_address}:${c.details.port}` };
+  if (c.type === 'Serial')
+    return { text: `${proto};Port=${c.details.port};Speed=${c.details.baud_rate}`, port: c.details.port };
+  if (c.type === 'Network')
+    return {
+      text: `${proto};IP=${c.details.ip_address}:${c.details.port}`,
+      port: `${c.details.ip_address}:${c.details.port}`,
+    };
   return { text: proto, port: '' };
 }
 
@@ -63,7 +68,11 @@ export function listEntry(view: FiscalDeviceView, serial: string, info: DeviceIn
 }
 
 /** Payment slots in v2 numbering with the Romanian method each one records. */
-export const PAYMENT_SLOTS: Array<{ type: number; method: PaymentMethod | null; fallback: { ro: string; en: string } }> = [
+export const PAYMENT_SLOTS: Array<{
+  type: number;
+  method: PaymentMethod | null;
+  fallback: { ro: string; en: string };
+}> = [
   { type: 1, method: 'cash', fallback: { ro: 'NUMERAR', en: 'CASH' } },
   { type: 2, method: null, fallback: { ro: '', en: '' } },
   { type: 3, method: 'voucher', fallback: { ro: 'VOUCHER', en: 'VOUCHER' } },
@@ -82,7 +91,10 @@ export function paymentNames(info: DeviceInfo | null, lang: Language): string[] 
 }
 
 export function taxRates(rates: VatRates): UcsBody[] {
-  return VAT_GROUPS.filter((g) => rates[g] !== undefined).map((g) => ({ TaxGroup: VAT_GROUPS.indexOf(g) + 1, VatRate: (rates[g] ?? 0) / 100 }));
+  return VAT_GROUPS.filter((g) => rates[g] !== undefined).map((g) => ({
+    TaxGroup: VAT_GROUPS.indexOf(g) + 1,
+    VatRate: (rates[g] ?? 0) / 100,
+  }));
 }
 
 export const ok = (extra: UcsBody = {}): UcsBody => ({ Ok: true, ...extra });
@@ -91,11 +103,19 @@ export const failed = (text: string): UcsBody => ({ Ok: false, ErrorText: text }
 /** A device failure: HTTP 200 with Ok:false and the FisCool text (a clearer one for refunds the device can't do). */
 export function failureText(outcome: Extract<JobOutcome, { ok: false }>, lang: Language, reversal: boolean): string {
   if (reversal && outcome.code === ('NOT_SUPPORTED' satisfies DeviceErrorCode)) return tx(lang, 'reversalUnsupported');
-  const dev = outcome.device_error ? ` (${String(outcome.device_error.code)}${outcome.device_error.text ? ` ${outcome.device_error.text}` : ''})` : '';
+  const dev = outcome.device_error
+    ? ` (${String(outcome.device_error.code)}${outcome.device_error.text ? ` ${outcome.device_error.text}` : ''})`
+    : '';
   return outcome.error + dev;
 }
 
-export function totalsBody(t: JournalTotals, rates: VatRates, info: DeviceInfo | null, lang: Language, lastZ: string): UcsBody {
+export function totalsBody(
+  t: JournalTotals,
+  rates: VatRates,
+  info: DeviceInfo | null,
+  lang: Language,
+  lastZ: string,
+): UcsBody {
   const byGroup: UcsBody[] = VAT_GROUPS.map((g, i) => {
     // v2 writes VatRate only for programmed groups; v1 writes VatPercent for all eight (0 when unset).
     const row: UcsBody = { TaxGroup: i + 1 };
@@ -125,5 +145,9 @@ export function totalsBody(t: JournalTotals, rates: VatRates, info: DeviceInfo |
 }
 
 export function cashBody(t: JournalTotals): UcsBody {
-  return { TotalAvailable: centsToNumber(t.cash_cents), TotalDeposits: centsToNumber(t.deposits_cents), TotalWithdraws: centsToNumber(t.withdraws_cents) };
+  return {
+    TotalAvailable: centsToNumber(t.cash_cents),
+    TotalDeposits: centsToNumber(t.deposits_cents),
+    TotalWithdraws: centsToNumber(t.withdraws_cents),
+  };
 }

@@ -18,7 +18,10 @@ interface Child {
 }
 
 function startChild(dataDir: string): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -64,7 +67,11 @@ describe('SIGKILL while a UcsFPHub receipt prints', () => {
         child = await startChild(d.dir);
         const again = await http('POST', `${child.ucsUrl}/printers/DT518315/receipt?request_id=crash-${i}`, receipt(i));
         expect(again.json(), again.text).toMatchObject({ Ok: true, ReceiptAmount: 27.5 });
-        const replay = await http('POST', `${child.ucsUrl}/printers/DT518315/receipt?request_id=crash-${i}`, receipt(i));
+        const replay = await http(
+          'POST',
+          `${child.ucsUrl}/printers/DT518315/receipt?request_id=crash-${i}`,
+          receipt(i),
+        );
         expect(replay.text).toBe(again.text);
         const info = (await http('GET', `${child.ucsUrl}/printers/DT518315`)).json() as { LastReceiptNo: string };
         expect(info.LastReceiptNo).toBe(String(i + 1));

@@ -26,9 +26,16 @@ describe('a disconnected register', () => {
   it('ErpNet.FP status answers E101 with the reason, UcsFPHub DeviceStatusCode "failed"', async () => {
     const t0 = Date.now();
     const e = (await http('GET', `${r.erpUrl}/printers/dt525860/status`)).json();
-    expect(e).toMatchObject({ ok: false, messages: [{ type: 'error', code: 'E101', text: expect.stringContaining('nu răspunde') }] });
+    expect(e).toMatchObject({
+      ok: false,
+      messages: [{ type: 'error', code: 'E101', text: expect.stringContaining('nu răspunde') }],
+    });
     const u = (await http('GET', `${r.ucsUrl}/printers/DT518315/status`)).json();
-    expect(u).toMatchObject({ Ok: false, DeviceStatusCode: 'failed', ErrorText: expect.stringContaining('nu răspunde') });
+    expect(u).toMatchObject({
+      Ok: false,
+      DeviceStatusCode: 'failed',
+      ErrorText: expect.stringContaining('nu răspunde'),
+    });
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 

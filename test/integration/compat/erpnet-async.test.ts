@@ -17,7 +17,9 @@ describe('ErpNet.FP asyncTimeout on a slow register', () => {
 
   it('returns the task id after asyncTimeout ms, then taskinfo follows the task to its result', async () => {
     const t0 = Date.now();
-    const a = (await http('POST', `${r.erpUrl}/printers/dt279013/receipt?asyncTimeout=20`, JSON.stringify({ items }))).json() as { taskId?: string };
+    const a = (
+      await http('POST', `${r.erpUrl}/printers/dt279013/receipt?asyncTimeout=20`, JSON.stringify({ items }))
+    ).json() as { taskId?: string };
     expect(Date.now() - t0).toBeLessThan(2000); // not the 29 s synchronous limit
     expect(typeof a.taskId).toBe('string');
     const seen = new Set<string>();

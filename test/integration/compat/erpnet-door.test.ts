@@ -30,28 +30,44 @@ describe('ErpNet.FP door', () => {
   it('answers an unknown printer with 404 in the seed shape', async () => {
     const a = await http('POST', `${r.erpUrl}/printers/xx000000/receipt`, receipt([cheese]));
     expect(a.status).toBe(404);
-    expect(a.json()).toMatchObject({ ok: false, messages: [{ type: 'error', code: expect.stringMatching(/^E\d{3}$/), text: expect.stringContaining('xx000000') }] });
+    expect(a.json()).toMatchObject({
+      ok: false,
+      messages: [{ type: 'error', code: expect.stringMatching(/^E\d{3}$/), text: expect.stringContaining('xx000000') }],
+    });
   });
 
   it('asyncTimeout=N waits for a quick task and returns its result', async () => {
-    const a = (await http('POST', `${url}/receipt?asyncTimeout=5000`, receipt([cheese]))).json() as Record<string, unknown>;
+    const a = (await http('POST', `${url}/receipt?asyncTimeout=5000`, receipt([cheese]))).json() as Record<
+      string,
+      unknown
+    >;
     expect(a).toMatchObject({ ok: true, receiptAmount: 12 });
     expect(a.taskId).toBeUndefined();
   });
 
   it('taskinfo of an id nobody used is "unknown"', async () => {
-    expect((await http('GET', `${r.erpUrl}/printers/taskinfo?id=never-used`)).json()).toEqual({ taskStatus: 'unknown' });
+    expect((await http('GET', `${r.erpUrl}/printers/taskinfo?id=never-used`)).json()).toEqual({
+      taskStatus: 'unknown',
+    });
   });
 
   it('a tax group the register lacks is E411 naming the item', async () => {
-    const a = (await http('POST', `${url}/receipt`, receipt([cheese, { text: 'Wine', quantity: 1, unitPrice: 20, taxGroup: 4 }]))).json();
-    expect(a).toMatchObject({ ok: false, messages: [{ type: 'error', code: 'E411', text: expect.stringContaining('items[1].taxGroup') }] });
+    const a = (
+      await http('POST', `${url}/receipt`, receipt([cheese, { text: 'Wine', quantity: 1, unitPrice: 20, taxGroup: 4 }]))
+    ).json();
+    expect(a).toMatchObject({
+      ok: false,
+      messages: [{ type: 'error', code: 'E411', text: expect.stringContaining('items[1].taxGroup') }],
+    });
     expect((a as { messages: Array<{ text: string }> }).messages[0]?.text).toContain('D');
   });
 
   it('amounts with more decimals than cents are E403, not rounded', async () => {
     const a = (await http('POST', `${url}/receipt`, receipt([{ ...cheese, unitPrice: 12.345 }]))).json();
-    expect(a).toMatchObject({ ok: false, messages: [{ code: 'E403', text: expect.stringContaining('items[0].unitPrice') }] });
+    expect(a).toMatchObject({
+      ok: false,
+      messages: [{ code: 'E403', text: expect.stringContaining('items[0].unitPrice') }],
+    });
   });
 
   it('a name longer than the register prints is E407 naming the item, or cut when truncate_text is on', async () => {
@@ -85,11 +101,22 @@ describe('ErpNet.FP door', () => {
   });
 
   it('payments: card then the rest in cash; non-cash above the total is refused', async () => {
-    const a = (await http('POST', `${url}/receipt`, receipt([cheese], { payments: [{ amount: 5, paymentType: 'card' }, { paymentType: 'cash' }] }))).json();
+    const a = (
+      await http(
+        'POST',
+        `${url}/receipt`,
+        receipt([cheese], { payments: [{ amount: 5, paymentType: 'card' }, { paymentType: 'cash' }] }),
+      )
+    ).json();
     expect(a).toMatchObject({ ok: true, receiptAmount: 12 });
     const job = r.hub.operations.listJobs({ device_id: r.deviceId, limit: 1 })[0];
-    expect(job?.operation.payments).toEqual([{ method: 'card', amount_cents: 500 }, { method: 'cash', amount_cents: 700 }]);
-    const b = (await http('POST', `${url}/receipt`, receipt([cheese], { payments: [{ amount: 50, paymentType: 'card' }] }))).json();
+    expect(job?.operation.payments).toEqual([
+      { method: 'card', amount_cents: 500 },
+      { method: 'cash', amount_cents: 700 },
+    ]);
+    const b = (
+      await http('POST', `${url}/receipt`, receipt([cheese], { payments: [{ amount: 50, paymentType: 'card' }] }))
+    ).json();
     expect(b).toMatchObject({ ok: false, messages: [{ type: 'error', code: 'E403' }] });
   });
 
@@ -108,6 +135,10 @@ describe('ErpNet.FP door', () => {
     expect(w.status).toBe(200);
     const body = w.json() as { ok: boolean; messages: Array<Record<string, string>> };
     expect(body.ok).toBe(false);
-    expect(body.messages[0]).toMatchObject({ type: 'error', code: expect.stringMatching(/^E\d{3}$/), text: expect.any(String) });
+    expect(body.messages[0]).toMatchObject({
+      type: 'error',
+      code: expect.stringMatching(/^E\d{3}$/),
+      text: expect.any(String),
+    });
   });
 });

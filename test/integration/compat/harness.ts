@@ -100,24 +100,45 @@ export interface Answer {
   json(): unknown;
 }
 
-export async function http(method: 'GET' | 'POST', url: string, body?: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(url, { method, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json', ...headers } } : { headers }) });
+export async function http(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(url, {
+    method,
+    ...(body !== undefined ? { body, headers: { 'content-type': 'application/json', ...headers } } : { headers }),
+  });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: () => JSON.parse(text) as unknown };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    text,
+    json: () => JSON.parse(text) as unknown,
+  };
 }
 
 /**
  * Change some fields of the erpnet/ucsfphub settings section. The whole section is sent: SettingsService's
  * partial patch currently refills fields it is not given with their defaults (reported to the lead).
  */
-export function patchSection<K extends 'erpnet' | 'ucsfphub'>(hub: Hub, section: K, fields: Partial<ReturnType<Hub['settings']['get']>[K]>): void {
+export function patchSection<K extends 'erpnet' | 'ucsfphub'>(
+  hub: Hub,
+  section: K,
+  fields: Partial<ReturnType<Hub['settings']['get']>[K]>,
+): void {
   const r = hub.settings.applyPatch({ [section]: { ...hub.settings.get()[section], ...fields } });
   if (!r.ok) throw new Error(r.error);
 }
 
 /** The register's own counter of fiscal documents (receipts and refunds) closed so far. */
 export async function receiptsPrinted(r: Running): Promise<number> {
-  const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'get_device_info' }, source: 'internal' });
+  const s = r.hub.operations.submit({
+    device_id: r.deviceId,
+    operation: { type: 'get_device_info' },
+    source: 'internal',
+  });
   if (s.kind !== 'accepted') throw new Error(s.error);
   const done = await s.done;
   if (!done.outcome?.ok) throw new Error(`get_device_info failed: ${JSON.stringify(done.outcome)}`);

@@ -10,7 +10,14 @@ describe('compatible listeners', () => {
   let ctx: CompatContext;
   beforeAll(async () => {
     r = await startHub(d.dir);
-    ctx = { operations: r.hub.operations, devices: r.hub.devices, events: r.hub.events, settings: () => r.hub.settings.get(), logger: r.hub.logger, version: r.hub.version };
+    ctx = {
+      operations: r.hub.operations,
+      devices: r.hub.devices,
+      events: r.hub.events,
+      settings: () => r.hub.settings.get(),
+      logger: r.hub.logger,
+      version: r.hub.version,
+    };
   });
   afterAll(async () => {
     await r.stop();

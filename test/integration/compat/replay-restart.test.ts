@@ -45,7 +45,11 @@ describe('replays across a restart', () => {
       const u2 = await http('POST', `${r.ucsUrl}/printers/DT518315/receipt?request_id=N2qbikc5lUU`, changed);
       expect(u2.status).toBe(409);
       expect(JSON.parse(u2.text)).toMatchObject({ Ok: false, ErrorText: expect.stringContaining('N2qbikc5lUU') });
-      const e2 = await http('POST', `${r.erpUrl}/printers/dt279013/receipt?taskId=erp-task-0001`, erpReceipt.replace('"Cheese"', '"Bread"'));
+      const e2 = await http(
+        'POST',
+        `${r.erpUrl}/printers/dt279013/receipt?taskId=erp-task-0001`,
+        erpReceipt.replace('"Cheese"', '"Bread"'),
+      );
       expect(JSON.parse(e2.text)).toMatchObject({ ok: false, messages: [{ type: 'error', code: 'E109' }] });
       expect(await receiptsPrinted(r)).toBe(2);
     } finally {

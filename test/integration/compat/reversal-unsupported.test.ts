@@ -16,7 +16,8 @@ describe('reversal on a register that cannot do it', () => {
   let r: Running;
   let em: RunningDatecsEmulator;
   let datecsId = '';
-  const documents = () => em.register.readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'all' });
+  const documents = () =>
+    em.register.readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'all' });
 
   beforeAll(async () => {
     em = await startDatecsEmulator({ protocol: 'x', stateDir: emDir, timing: 'zero' });
@@ -31,7 +32,8 @@ describe('reversal on a register that cannot do it', () => {
     });
     if (!saved.ok) throw new Error(saved.error);
     datecsId = saved.device.id;
-    for (let i = 0; i < 500 && !r.hub.devices.readiness(datecsId).ready; i++) await new Promise((res) => setTimeout(res, 10));
+    for (let i = 0; i < 500 && !r.hub.devices.readiness(datecsId).ready; i++)
+      await new Promise((res) => setTimeout(res, 10));
     expect(r.hub.devices.readiness(datecsId).ready).toBe(true);
     patchSection(r.hub, 'erpnet', { aliases: { dt525860: datecsId } });
     patchSection(r.hub, 'ucsfphub', { aliases: { DT518315: datecsId } });
@@ -45,15 +47,23 @@ describe('reversal on a register that cannot do it', () => {
 
   it('ErpNet.FP: ok false, E412 and a text that says what to do', async () => {
     const before = documents().length;
-    const a = await http('POST', `${r.erpUrl}/printers/dt525860/reversalreceipt`, erpnetReversalBody('0000085', '2019-05-17T13:55:18', '02517985'));
+    const a = await http(
+      'POST',
+      `${r.erpUrl}/printers/dt525860/reversalreceipt`,
+      erpnetReversalBody('0000085', '2019-05-17T13:55:18', '02517985'),
+    );
     expect(a.status).toBe(200);
     const body = a.json() as { ok: unknown; messages: Array<Record<string, unknown>> };
     expect(body.ok).toBe(false);
-    expect(body.messages[0]).toEqual({ type: 'error', code: 'E412', text: expect.stringContaining('nu poate tipări bonuri de retur') });
+    expect(body.messages[0]).toEqual({
+      type: 'error',
+      code: 'E412',
+      text: expect.stringContaining('nu poate tipări bonuri de retur'),
+    });
     expect(documents().length).toBe(before);
   });
 
-  it('UcsFPHub (the seed\'s own reversal example): Ok false and ErrorText with the same clear text', async () => {
+  it("UcsFPHub (the seed's own reversal example): Ok false and ErrorText with the same clear text", async () => {
     const before = documents().length;
     const body = codeBlocks(seedText('003'))[19]?.text ?? '';
     const a = await http('POST', `${r.ucsUrl}/printers/DT518315/receipt`, body);
@@ -63,7 +73,11 @@ describe('reversal on a register that cannot do it', () => {
   });
 
   it('a sale on the same register still prints', async () => {
-    const a = await http('POST', `${r.ucsUrl}/printers/DT518315/receipt`, '{ "Rows": [ { "ItemName": "Pâine", "Price": 3.5 } ] }');
+    const a = await http(
+      'POST',
+      `${r.ucsUrl}/printers/DT518315/receipt`,
+      '{ "Rows": [ { "ItemName": "Pâine", "Price": 3.5 } ] }',
+    );
     expect(a.json()).toMatchObject({ Ok: true });
     expect(documents().filter((x) => x.kind === 'fiscal_receipt')).toHaveLength(1);
   });

@@ -20,7 +20,11 @@ const seedJson = (text: string) => plain(parseLenientJson(text));
 const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: true });
 
 async function withDeposit(r: Running, cents: number): Promise<void> {
-  const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'deposit_cash', amount: cents }, source: 'internal' });
+  const s = r.hub.operations.submit({
+    device_id: r.deviceId,
+    operation: { type: 'deposit_cash', amount: cents },
+    source: 'internal',
+  });
   if (s.kind !== 'accepted') throw new Error(s.error);
   const done = await s.done;
   expect(done.state).toBe('succeeded');
@@ -53,7 +57,12 @@ describe('UcsFPHub seed examples (v1 = seeds/001, v2 = seeds/003)', () => {
         it(`${ex.method} ${ex.url.replace('http://localhost:8192', '')} ${ex.body ? JSON.stringify(ex.body).slice(0, 50) : ''}`, async () => {
           if (ex.index === 17) before = await receiptsPrinted(r);
           const a = await http(ex.method, ex.url.replace('http://localhost:8192', r.ucsUrl), ex.body);
-          const keyMap: Record<string, string> = { DT518315: serial, ZK133759: serial, DY450626: serial, DT577430: serial };
+          const keyMap: Record<string, string> = {
+            DT518315: serial,
+            ZK133759: serial,
+            DY450626: serial,
+            DT577430: serial,
+          };
           if (ex.response?.lang === 'xml') {
             expect(a.contentType).toBe('text/xml; charset=utf-8');
             const diff = shapeDiff(xml.parse(ex.response.text), xml.parse(a.text), { keyMap, optional: ['Footers'] });
@@ -151,12 +160,18 @@ describe('ErpNet.FP seed examples (seeds/002)', () => {
   }
 
   it('POST /printers/dt525860/reversalreceipt (the receipt example plus the reversal fields of the section)', async () => {
-    const body = erpnetReversalBody(String(lastReceipt.receiptNumber), String(lastReceipt.receiptDateTime), String(lastReceipt.fiscalMemorySerialNumber));
+    const body = erpnetReversalBody(
+      String(lastReceipt.receiptNumber),
+      String(lastReceipt.receiptDateTime),
+      String(lastReceipt.fiscalMemorySerialNumber),
+    );
     const a = await http('POST', `${r.erpUrl}/printers/dt525860/reversalreceipt`, body);
     const ours = a.json() as Record<string, unknown>;
     expect(ours.ok, a.text).toBe(true);
     expect(Array.isArray(ours.messages)).toBe(true);
-    const refund = r.hub.operations.listJobs({ device_id: r.deviceId, limit: 100 }).find((j) => j.operation.type === 'print_refund');
+    const refund = r.hub.operations
+      .listJobs({ device_id: r.deviceId, limit: 100 })
+      .find((j) => j.operation.type === 'print_refund');
     expect(refund?.operation.original).toMatchObject({ slip_number: Number(lastReceipt.receiptNumber) });
   });
 });

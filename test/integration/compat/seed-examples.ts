@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SEED_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'compat', 'seeds');
-export const SEED_FILES = { '001': '001_957c671f79283717.txt', '002': '002_55f09abe3d26f641.txt', '003': '003_963be5d2d35a8fd3.txt' } as const;
+export const SEED_FILES = {
+  '001': '001_957c671f79283717.txt',
+  '002': '002_55f09abe3d26f641.txt',
+  '003': '003_963be5d2d35a8fd3.txt',
+} as const;
 export type SeedName = keyof typeof SEED_FILES;
 
 export interface Block {
@@ -65,7 +69,12 @@ export function ucsExamples(seed: '001' | '003'): Example[] {
 const ERPNET_LAYOUT: Array<{ method: 'GET' | 'POST'; url: number; body?: number; response?: number; note?: string }> = [
   { method: 'GET', url: 0, response: 1 },
   { method: 'GET', url: 2, response: 3 },
-  { method: 'GET', url: 4, response: 5, note: 'the seed writes the info URL under "Get Printer Status"; the status endpoint is /status' },
+  {
+    method: 'GET',
+    url: 4,
+    response: 5,
+    note: 'the seed writes the info URL under "Get Printer Status"; the status endpoint is /status',
+  },
   { method: 'POST', url: 6, body: 7, response: 8 },
   { method: 'POST', url: 11, body: 12, response: 8 },
   { method: 'POST', url: 13, body: 7, response: 14 },
@@ -93,7 +102,11 @@ export function erpnetExamples(): Example[] {
 }
 
 /** The seed's reversal section has no body example: the receipt example plus the fields the section lists. */
-export function erpnetReversalBody(receiptNumber: string, receiptDateTime: string, fiscalMemorySerialNumber: string): string {
+export function erpnetReversalBody(
+  receiptNumber: string,
+  receiptDateTime: string,
+  fiscalMemorySerialNumber: string,
+): string {
   const receipt = JSON.parse(codeBlocks(seedText('002'))[7]?.text ?? '{}') as Record<string, unknown>;
   return JSON.stringify({ ...receipt, receiptNumber, receiptDateTime, fiscalMemorySerialNumber, reason: 'refund' });
 }

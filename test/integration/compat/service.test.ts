@@ -23,11 +23,27 @@ describe('headless service with the compatible doors', () => {
   });
 
   it('listens where the flags say and prints a seed receipt on the default simulated register', async () => {
-    proc = spawn(process.execPath, ['--import', 'tsx', 'src-main/service.ts', '--data-dir', d.dir, '--port', '0', '--erpnet-port', '0', '--ucsfphub-port', '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FISCOOL_LOG_LEVEL: 'silent' },
-    });
+    proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src-main/service.ts',
+        '--data-dir',
+        d.dir,
+        '--port',
+        '0',
+        '--erpnet-port',
+        '0',
+        '--ucsfphub-port',
+        '0',
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, FISCOOL_LOG_LEVEL: 'silent' },
+      },
+    );
     const child = proc;
     const out = await new Promise<string>((resolve, reject) => {
       let text = '';
@@ -57,10 +73,13 @@ describe('headless service with the compatible doors', () => {
     // DNS rebinding guard: a Host that is not loopback (or configured) is refused.
     const status = await new Promise<number>((resolve, reject) => {
       const u = new URL(`${erp}/printers`);
-      const req = request({ host: u.hostname, port: u.port, path: u.pathname, headers: { Host: 'evil.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        { host: u.hostname, port: u.port, path: u.pathname, headers: { Host: 'evil.example' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });

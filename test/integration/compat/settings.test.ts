@@ -17,7 +17,11 @@ describe('compatible doors and /manage/save_settings', () => {
 
   it('a new alias works on the next request, in any case; language switches the texts', async () => {
     expect((await http('GET', `${r.ucsUrl}/printers/Kasa1/status`)).status).toBe(404);
-    const save = await http('POST', manage, JSON.stringify({ ucsfphub: { aliases: { Kasa1: r.deviceId } }, erpnet: { aliases: { kasa1: r.deviceId } } }));
+    const save = await http(
+      'POST',
+      manage,
+      JSON.stringify({ ucsfphub: { aliases: { Kasa1: r.deviceId } }, erpnet: { aliases: { kasa1: r.deviceId } } }),
+    );
     expect(save.status, save.text).toBe(200);
     expect((await http('GET', `${r.ucsUrl}/printers/KASA1/status`)).json()).toMatchObject({ Ok: true });
     const list = (await http('GET', `${r.ucsUrl}/printers`)).json() as { Aliases: Record<string, unknown> };

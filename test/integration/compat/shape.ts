@@ -30,7 +30,14 @@ export function shapeDiff(seed: unknown, ours: unknown, opts: ShapeOptions = {},
     const out: string[] = [];
     o.forEach((el, i) => {
       const model = s[Math.min(i, s.length - 1)];
-      out.push(...shapeDiff(model, el, { ...opts, optional: [...(opts.optional ?? []), ...optionalIn(s, required)] }, `${path}[${i}]`));
+      out.push(
+        ...shapeDiff(
+          model,
+          el,
+          { ...opts, optional: [...(opts.optional ?? []), ...optionalIn(s, required)] },
+          `${path}[${i}]`,
+        ),
+      );
     });
     return out;
   }

@@ -25,10 +25,14 @@ describe('UcsFPHub door', () => {
    <Rows><Text>Mulțumim!</Text></Rows>
    <Rows><PaymentType>Cash</PaymentType></Rows>
 </Root>`;
-    const a = await http('POST', `${r.ucsUrl}/PRINTERS/dt518315/Receipt?FORMAT=xml`, body, { 'content-type': 'text/xml' });
+    const a = await http('POST', `${r.ucsUrl}/PRINTERS/dt518315/Receipt?FORMAT=xml`, body, {
+      'content-type': 'text/xml',
+    });
     expect(a.status, a.text).toBe(200);
     expect(a.contentType).toBe('text/xml; charset=utf-8');
-    const parsed = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(a.text) as { Root: Record<string, unknown> };
+    const parsed = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(a.text) as {
+      Root: Record<string, unknown>;
+    };
     expect(parsed.Root.Ok).toEqual({ '#text': '1', '@___json__bool': '1' });
     expect(parsed.Root.ReceiptAmount).toBe('7');
     expect(lastJob()?.operation.lines).toEqual([
@@ -38,41 +42,79 @@ describe('UcsFPHub door', () => {
   });
 
   it('reads compact array rows and Cyrillic tax groups; a group the register lacks is a 400 naming the row', async () => {
-    const ok = await http('POST', `${base}/receipt`, '{ "Rows": [ [ "Apă", 2.5, "А", 2 ], [ "Suc", 4, "В", 1, 10 ], ] }');
+    const ok = await http(
+      'POST',
+      `${base}/receipt`,
+      '{ "Rows": [ [ "Apă", 2.5, "А", 2 ], [ "Suc", 4, "В", 1, 10 ], ] }',
+    );
     expect(ok.json(), ok.text).toMatchObject({ Ok: true, ReceiptAmount: 8.6 });
     expect(lastJob()?.operation.lines).toEqual([
       { type: 'item', description: 'Apă', quantity_thousandths: 2000, unit_price_cents: 250, vat: 'A' },
-      { type: 'item', description: 'Suc', quantity_thousandths: 1000, unit_price_cents: 400, vat: 'C', discount: { kind: 'percent', basis_points: 1000 } },
+      {
+        type: 'item',
+        description: 'Suc',
+        quantity_thousandths: 1000,
+        unit_price_cents: 400,
+        vat: 'C',
+        discount: { kind: 'percent', basis_points: 1000 },
+      },
     ]);
-    const bad = await http('POST', `${base}/receipt`, '{ "Rows": [ { "ItemName": "Vin", "Price": 20 }, { "ItemName": "Bere", "Price": 5, "TaxGroup": 4 } ] }');
+    const bad = await http(
+      'POST',
+      `${base}/receipt`,
+      '{ "Rows": [ { "ItemName": "Vin", "Price": 20 }, { "ItemName": "Bere", "Price": 5, "TaxGroup": 4 } ] }',
+    );
     expect(bad.status).toBe(400);
     expect(bad.json()).toMatchObject({ Ok: false, ErrorText: expect.stringContaining('Rows[1].TaxGroup') });
   });
 
   it('numbers PaymentType the v1 way in numeric requests and the v2 way once a name appears', async () => {
-    await http('POST', `${base}/receipt`, '{ "ReceiptType": 1, "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": 2 } ] }');
+    await http(
+      'POST',
+      `${base}/receipt`,
+      '{ "ReceiptType": 1, "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": 2 } ] }',
+    );
     expect(lastJob()?.operation.payments).toEqual([{ method: 'card', amount_cents: 1000 }]);
-    await http('POST', `${base}/receipt`, '{ "ReceiptType": "Sale", "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": 8 } ] }');
+    await http(
+      'POST',
+      `${base}/receipt`,
+      '{ "ReceiptType": "Sale", "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": 8 } ] }',
+    );
     expect(lastJob()?.operation.payments).toEqual([{ method: 'card', amount_cents: 1000 }]);
-    const eur = await http('POST', `${base}/receipt`, '{ "ReceiptType": "Sale", "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": "EUR" } ] }');
+    const eur = await http(
+      'POST',
+      `${base}/receipt`,
+      '{ "ReceiptType": "Sale", "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": "EUR" } ] }',
+    );
     expect(eur.status).toBe(400);
     expect(eur.json()).toMatchObject({ Ok: false, ErrorText: expect.stringContaining('Rows[1].PaymentType') });
   });
 
   it('an invoice for a buyer with a Romanian CUI prints the buyer on the receipt', async () => {
-    const body = '{ "ReceiptType": "Invoice", "Invoice": { "DocNo": "12", "CgVatNo": "RO18547290", "CgName": "Client SRL", "CgAddress": "Str. Lungă 1" }, "Rows": [ [ "Servicii", 100, 1 ], { "PaymentType": "Card" } ] }';
+    const body =
+      '{ "ReceiptType": "Invoice", "Invoice": { "DocNo": "12", "CgVatNo": "RO18547290", "CgName": "Client SRL", "CgAddress": "Str. Lungă 1" }, "Rows": [ [ "Servicii", 100, 1 ], { "PaymentType": "Card" } ] }';
     const a = await http('POST', `${base}/receipt`, body);
     expect(a.json(), a.text).toMatchObject({ Ok: true, ReceiptAmount: 100 });
-    expect(lastJob()?.operation).toMatchObject({ buyer: { vat_number: 'RO18547290', name: 'Client SRL', address: 'Str. Lungă 1' }, flags: { is_invoice: true } });
+    expect(lastJob()?.operation).toMatchObject({
+      buyer: { vat_number: 'RO18547290', name: 'Client SRL', address: 'Str. Lungă 1' },
+      flags: { is_invoice: true },
+    });
   });
 
   it('adds what the Include* flags ask for', async () => {
-    const a = (await http('POST', `${base}/deposit`, '{ "Amount": 1, "IncludePaymentNames": true, "IncludeTaxRates": true }')).json() as Record<string, unknown>;
+    const a = (
+      await http('POST', `${base}/deposit`, '{ "Amount": 1, "IncludePaymentNames": true, "IncludeTaxRates": true }')
+    ).json() as Record<string, unknown>;
     expect(a.Ok).toBe(true);
     expect(Array.isArray(a.PaymentNames)).toBe(true);
-    expect(a.TaxRates).toEqual([{ TaxGroup: 1, VatRate: 19 }, { TaxGroup: 2, VatRate: 5 }, { TaxGroup: 3, VatRate: 0 }]);
+    expect(a.TaxRates).toEqual([
+      { TaxGroup: 1, VatRate: 19 },
+      { TaxGroup: 2, VatRate: 5 },
+      { TaxGroup: 3, VatRate: 0 },
+    ]);
     const all = (await http('POST', base, '{ "IncludeAll": true }')).json() as Record<string, unknown>;
-    for (const k of ['Headers', 'Footers', 'TaxNo', 'TaxCaption', 'TaxRates', 'LastReceiptNo', 'PaymentNames']) expect(all).toHaveProperty(k);
+    for (const k of ['Headers', 'Footers', 'TaxNo', 'TaxCaption', 'TaxRates', 'LastReceiptNo', 'PaymentNames'])
+      expect(all).toHaveProperty(k);
     expect(all).not.toHaveProperty('Operators');
     const ops = (await http('GET', `${base}/status?IncludeOperators=1`)).json() as Record<string, unknown>;
     expect(Array.isArray(ops.Operators)).toBe(true);
@@ -85,23 +127,32 @@ describe('UcsFPHub door', () => {
     await http('POST', `${base}/deposit`, '{ "Amount": 6000 }');
     const second = await http('POST', `${base}/deposit?request_id=w-1`, take);
     expect(second.json(), second.text).toMatchObject({ Ok: true, TotalWithdraws: 5000 });
-    const withdrawals = () => r.hub.operations.listJobs({ device_id: r.deviceId, state: 'succeeded', limit: 1000 }).filter((j) => j.operation.type === 'withdraw_cash').length;
+    const withdrawals = () =>
+      r.hub.operations
+        .listJobs({ device_id: r.deviceId, state: 'succeeded', limit: 1000 })
+        .filter((j) => j.operation.type === 'withdraw_cash').length;
     const before = withdrawals();
     const third = await http('POST', `${base}/deposit?request_id=w-1`, take);
     expect(third.text).toBe(second.text);
     expect(withdrawals()).toBe(before);
   });
 
-  it('GET deposit and totals show the cash the register holds and the journal\'s sums since the last Z', async () => {
+  it("GET deposit and totals show the cash the register holds and the journal's sums since the last Z", async () => {
     const s = r.hub.operations.submit({ device_id: r.deviceId, operation: { type: 'get_status' }, source: 'internal' });
     if (s.kind !== 'accepted') throw new Error(s.error);
     const status = await s.done;
-    const cash = (status.outcome?.ok ? (status.outcome.result.raw as { cash_in_drawer_cents: number }).cash_in_drawer_cents : -1) / 100;
+    const cash =
+      (status.outcome?.ok ? (status.outcome.result.raw as { cash_in_drawer_cents: number }).cash_in_drawer_cents : -1) /
+      100;
     const dep = (await http('GET', `${base}/deposit`)).json();
     expect(dep).toEqual({ Ok: true, TotalAvailable: cash, TotalDeposits: 6001, TotalWithdraws: 5000 });
     const totals = (await http('GET', `${base}/totals`)).json() as Record<string, unknown>;
     expect(totals).toMatchObject({ Ok: true, TotalAvailable: cash, TotalDeposits: 6001, TotalWithdraws: 5000 });
-    expect(totals.NumReceipts).toBe(r.hub.operations.listJobs({ device_id: r.deviceId, state: 'succeeded', limit: 1000 }).filter((j) => j.operation.type === 'print_receipt').length);
+    expect(totals.NumReceipts).toBe(
+      r.hub.operations
+        .listJobs({ device_id: r.deviceId, state: 'succeeded', limit: 1000 })
+        .filter((j) => j.operation.type === 'print_receipt').length,
+    );
   });
 
   it('reports: Z with IsClear, fiscal memory by date range; clock only set outside AdjustTolerance', async () => {
@@ -109,9 +160,18 @@ describe('UcsFPHub door', () => {
     expect(z).toMatchObject({ Ok: true, ReceiptNo: '1' });
     expect(lastJob()?.operation.type).toBe('print_z');
     await http('POST', `${base}/report`, '{ "ReportType": 3, "FromDate": "2026-01-01", "ToDate": "2026-12-31" }');
-    expect(lastJob()?.operation).toMatchObject({ type: 'print_fiscal_memory_report', range: { type: 'date', start: '2026-01-01', end: '2026-12-31' } });
+    expect(lastJob()?.operation).toMatchObject({
+      type: 'print_fiscal_memory_report',
+      range: { type: 'date', start: '2026-01-01', end: '2026-12-31' },
+    });
     const clock = (await http('GET', `${base}/datetime`)).json() as { DeviceDateTime: string };
-    const a = (await http('POST', `${base}/datetime`, JSON.stringify({ DeviceDateTime: clock.DeviceDateTime, AdjustTolerance: 3600 }))).json();
+    const a = (
+      await http(
+        'POST',
+        `${base}/datetime`,
+        JSON.stringify({ DeviceDateTime: clock.DeviceDateTime, AdjustTolerance: 3600 }),
+      )
+    ).json();
     expect(a).toMatchObject({ Ok: true });
     expect(lastJob()?.operation.type).toBe('get_datetime');
   });

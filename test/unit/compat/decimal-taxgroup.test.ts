@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { centsToNumber, expandExponent, toBasisPoints, toCents, toThousandths } from '../../../src-main/doors/compat-shared/decimal.js';
+import {
+  centsToNumber,
+  expandExponent,
+  toBasisPoints,
+  toCents,
+  toThousandths,
+} from '../../../src-main/doors/compat-shared/decimal.js';
 import { JsonNumber } from '../../../src-main/doors/compat-shared/lenient-json.js';
 import { taxGroupNumber, toTaxGroup } from '../../../src-main/doors/compat-shared/tax-group.js';
 
@@ -60,7 +66,13 @@ describe('tax groups', () => {
       { ok: true, group: 'B' },
       { ok: true, group: 'H' },
     ]);
-    expect(['А', 'Б', 'В', 'З', 'б'].map((t) => (toTaxGroup(t) as { group: string }).group)).toEqual(['A', 'B', 'C', 'H', 'B']);
+    expect(['А', 'Б', 'В', 'З', 'б'].map((t) => (toTaxGroup(t) as { group: string }).group)).toEqual([
+      'A',
+      'B',
+      'C',
+      'H',
+      'B',
+    ]);
     expect(['a', 'H', '2'].map((t) => (toTaxGroup(t) as { group: string }).group)).toEqual(['A', 'H', 'B']);
   });
 

@@ -5,9 +5,16 @@ import { parseLenientJson } from '../../../src-main/doors/compat-shared/lenient-
 import { buildReceiptOperation } from '../../../src-main/doors/compat-shared/receipt-draft.js';
 import { erpCashOperation, erpDateTimeOperation, erpReceiptDraft } from '../../../src-main/doors/erpnet/translate.js';
 
-const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'compat', 'seeds', '002_55f09abe3d26f641.txt'), 'utf8');
+const seed = readFileSync(
+  join(import.meta.dirname, '..', '..', 'fixtures', 'compat', 'seeds', '002_55f09abe3d26f641.txt'),
+  'utf8',
+);
 const blocks = [...seed.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
-const opts: { reversal: boolean; uniqueSaleNumber: 'print' | 'ignore'; language: 'ro' | 'en' } = { reversal: false, uniqueSaleNumber: 'print', language: 'ro' };
+const opts: { reversal: boolean; uniqueSaleNumber: 'print' | 'ignore'; language: 'ro' | 'en' } = {
+  reversal: false,
+  uniqueSaleNumber: 'print',
+  language: 'ro',
+};
 const build = (body: string, o = opts) => {
   const d = erpReceiptDraft(parseLenientJson(body), o);
   if (!d.ok) throw new Error(`${d.code} ${d.path}: ${d.error}`);
@@ -17,14 +24,21 @@ const build = (body: string, o = opts) => {
 };
 
 describe('ErpNet.FP receipt → print_receipt', () => {
-  it('translates the seed\'s receipt exactly', () => {
+  it("translates the seed's receipt exactly", () => {
     expect(build(blocks[7] ?? '')).toEqual({
       type: 'print_receipt',
       lines: [
         { type: 'text', text: 'Nr. unic vânzare: DT279013-DD01-0000001' },
         { type: 'item', description: 'Cheese', quantity_thousandths: 1000, unit_price_cents: 1200, vat: 'B' },
         { type: 'text', text: 'Additional comment to the cheese...' },
-        { type: 'item', description: 'Milk', quantity_thousandths: 2000, unit_price_cents: 1000, vat: 'B', discount: { kind: 'percent', basis_points: 1000 } },
+        {
+          type: 'item',
+          description: 'Milk',
+          quantity_thousandths: 2000,
+          unit_price_cents: 1000,
+          vat: 'B',
+          discount: { kind: 'percent', basis_points: 1000 },
+        },
       ],
       payments: [{ method: 'cash', amount_cents: 3000 }],
     });
@@ -42,11 +56,22 @@ describe('ErpNet.FP receipt → print_receipt', () => {
           { type: 'footer-comment', text: 'Bye' },
           { type: 'discount-amount', amount: 2 },
         ],
-        payments: [{ paymentType: 'card', amount: 5 }, { paymentType: 'coupons' }, { paymentType: 'change', amount: -1 }],
+        payments: [
+          { paymentType: 'card', amount: 5 },
+          { paymentType: 'coupons' },
+          { paymentType: 'change', amount: -1 },
+        ],
       }),
     );
     expect(op.lines).toEqual([
-      { type: 'item', description: 'A', quantity_thousandths: 1000, unit_price_cents: 1000, vat: 'A', discount: { kind: 'amount', amount_cents: 150, is_surcharge: true } },
+      {
+        type: 'item',
+        description: 'A',
+        quantity_thousandths: 1000,
+        unit_price_cents: 1000,
+        vat: 'A',
+        discount: { kind: 'amount', amount_cents: 150, is_surcharge: true },
+      },
       { type: 'subtotal', discount: { kind: 'amount', amount_cents: 200 } },
       { type: 'text', text: 'Bye' },
     ]);
@@ -57,7 +82,9 @@ describe('ErpNet.FP receipt → print_receipt', () => {
   });
 
   it('leaves the unique sale number out when the setting says so', () => {
-    expect(JSON.stringify(build(blocks[7] ?? '', { ...opts, uniqueSaleNumber: 'ignore' }))).not.toContain('DT279013-DD01');
+    expect(JSON.stringify(build(blocks[7] ?? '', { ...opts, uniqueSaleNumber: 'ignore' }))).not.toContain(
+      'DT279013-DD01',
+    );
   });
 
   it.each([
@@ -66,8 +93,16 @@ describe('ErpNet.FP receipt → print_receipt', () => {
     ['{"items": [{"text": "A", "unitPrice": 1, "taxGroup": 9}]}', 'E411', 'items[0].taxGroup'],
     ['{"items": [{"text": "A", "unitPrice": 1.001, "taxGroup": 1}]}', 'E403', 'items[0].unitPrice'],
     ['{"items": [{"text": "A", "unitPrice": 1, "taxGroup": 1, "quantity": -1}]}', 'E403', 'items[0].quantity'],
-    ['{"items": [{"text": "A", "unitPrice": 1, "taxGroup": 1, "priceModifierType": "discount-everything", "priceModifierValue": 1}]}', 'E403', 'items[0].priceModifierType'],
-    ['{"items": [{"text": "A", "unitPrice": 1, "taxGroup": 1}], "payments": [{"paymentType": "bitcoin"}]}', 'E406', 'payments[0].paymentType'],
+    [
+      '{"items": [{"text": "A", "unitPrice": 1, "taxGroup": 1, "priceModifierType": "discount-everything", "priceModifierValue": 1}]}',
+      'E403',
+      'items[0].priceModifierType',
+    ],
+    [
+      '{"items": [{"text": "A", "unitPrice": 1, "taxGroup": 1}], "payments": [{"paymentType": "bitcoin"}]}',
+      'E406',
+      'payments[0].paymentType',
+    ],
     ['{"items": [{"type": "weird", "text": "A"}]}', 'E407', 'items[0].type'],
   ])('%s → %s at %s', (body, code, path) => {
     const d = erpReceiptDraft(parseLenientJson(body), opts);
@@ -76,9 +111,18 @@ describe('ErpNet.FP receipt → print_receipt', () => {
 });
 
 describe('ErpNet.FP reversal receipt → print_refund', () => {
-  it('keeps the original receipt\'s number, date and fiscal memory, and the reason', () => {
+  it("keeps the original receipt's number, date and fiscal memory, and the reason", () => {
     const body = JSON.parse(blocks[7] ?? '{}') as Record<string, unknown>;
-    const op = build(JSON.stringify({ ...body, receiptNumber: '0000085', receiptDateTime: '2019-05-17T13:55:18', fiscalMemorySerialNumber: '02517985', reason: 'refund' }), { ...opts, reversal: true });
+    const op = build(
+      JSON.stringify({
+        ...body,
+        receiptNumber: '0000085',
+        receiptDateTime: '2019-05-17T13:55:18',
+        fiscalMemorySerialNumber: '02517985',
+        reason: 'refund',
+      }),
+      { ...opts, reversal: true },
+    );
     expect(op.type).toBe('print_refund');
     expect(op.original).toEqual({ slip_number: 85, document_id: '02517985/0000085', datetime: '2019-05-17T13:55:18' });
     expect(op.reason).toBe('refund');
@@ -92,16 +136,32 @@ describe('ErpNet.FP reversal receipt → print_refund', () => {
 
 describe('ErpNet.FP cash and clock', () => {
   it('deposit/withdraw amounts in cents, positive only', () => {
-    expect(erpCashOperation(parseLenientJson(blocks[18] ?? ''), 'deposit_cash')).toEqual({ ok: true, operation: { type: 'deposit_cash', amount: 1234 } });
-    expect(erpCashOperation(parseLenientJson('{"amount": 0}'), 'withdraw_cash')).toMatchObject({ ok: false, code: 'E403', path: 'amount' });
+    expect(erpCashOperation(parseLenientJson(blocks[18] ?? ''), 'deposit_cash')).toEqual({
+      ok: true,
+      operation: { type: 'deposit_cash', amount: 1234 },
+    });
+    expect(erpCashOperation(parseLenientJson('{"amount": 0}'), 'withdraw_cash')).toMatchObject({
+      ok: false,
+      code: 'E403',
+      path: 'amount',
+    });
   });
 
   it('datetime: local text kept, zoned text converted, empty = the hub clock', () => {
-    expect(erpDateTimeOperation(parseLenientJson(blocks[24] ?? ''), new Date())).toEqual({ ok: true, operation: { type: 'set_datetime', datetime: '2019-05-31T18:06:00' } });
+    expect(erpDateTimeOperation(parseLenientJson(blocks[24] ?? ''), new Date())).toEqual({
+      ok: true,
+      operation: { type: 'set_datetime', datetime: '2019-05-31T18:06:00' },
+    });
     const now = new Date(2024, 0, 2, 3, 4, 5);
-    expect(erpDateTimeOperation(parseLenientJson('{}'), now)).toEqual({ ok: true, operation: { type: 'set_datetime', datetime: '2024-01-02T03:04:05' } });
+    expect(erpDateTimeOperation(parseLenientJson('{}'), now)).toEqual({
+      ok: true,
+      operation: { type: 'set_datetime', datetime: '2024-01-02T03:04:05' },
+    });
     const zoned = erpDateTimeOperation(parseLenientJson(`{"deviceDateTime": "${now.toISOString()}"}`), new Date());
     expect(zoned).toEqual({ ok: true, operation: { type: 'set_datetime', datetime: '2024-01-02T03:04:05' } });
-    expect(erpDateTimeOperation(parseLenientJson('{"deviceDateTime": "tomorrow"}'), now)).toMatchObject({ ok: false, code: 'E403' });
+    expect(erpDateTimeOperation(parseLenientJson('{"deviceDateTime": "tomorrow"}'), now)).toMatchObject({
+      ok: false,
+      code: 'E403',
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { asArray, asFlag, asText, JsonNumber, LenientJsonError, parseLenientJson, prop, type LObject } from '../../../src-main/doors/compat-shared/lenient-json.js';
+import {
+  asArray,
+  asFlag,
+  asText,
+  JsonNumber,
+  LenientJsonError,
+  parseLenientJson,
+  prop,
+  type LObject,
+} from '../../../src-main/doors/compat-shared/lenient-json.js';
 
 describe('parseLenientJson', () => {
   it('accepts trailing commas in objects and arrays, as the UcsFPHub seeds write them', () => {
@@ -48,7 +57,13 @@ describe('value helpers', () => {
   });
 
   it('reads flags, texts and arrays the way JSON and XML bodies carry them', () => {
-    expect([true, '1', 'true', 'TRUE', new JsonNumber('1')].map((v) => asFlag(v))).toEqual([true, true, true, true, true]);
+    expect([true, '1', 'true', 'TRUE', new JsonNumber('1')].map((v) => asFlag(v))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect([false, '0', 'no', null, undefined].map((v) => asFlag(v))).toEqual([false, false, false, false, false]);
     expect(asText(new JsonNumber('5.67'))).toBe('5.67');
     expect(asText({})).toBeUndefined();

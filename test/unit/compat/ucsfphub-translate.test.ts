@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLenientJson } from '../../../src-main/doors/compat-shared/lenient-json.js';
 import { buildReceiptOperation } from '../../../src-main/doors/compat-shared/receipt-draft.js';
-import { paymentNumbering, readPaymentType, readReceiptType, readReportType, readReversalType } from '../../../src-main/doors/ucsfphub/enums.js';
+import {
+  paymentNumbering,
+  readPaymentType,
+  readReceiptType,
+  readReportType,
+  readReversalType,
+} from '../../../src-main/doors/ucsfphub/enums.js';
 import { ucsReceiptRequest } from '../../../src-main/doors/ucsfphub/translate-receipt.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'compat', 'seeds');
-const blocks = (f: string) => [...readFileSync(join(dir, f), 'utf8').matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
+const blocks = (f: string) =>
+  [...readFileSync(join(dir, f), 'utf8').matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
 const v1 = blocks('001_957c671f79283717.txt');
 const v2 = blocks('003_963be5d2d35a8fd3.txt');
 const opts = { uniqueSaleNumber: 'ignore' as const, language: 'ro' as const };
@@ -21,7 +28,14 @@ const op = (body: string) => {
 
 const sale = [
   { type: 'item', description: 'Продукт 1', quantity_thousandths: 1000, unit_price_cents: 1234, vat: 'B' },
-  { type: 'item', description: 'Продукт 2', quantity_thousandths: 3500, unit_price_cents: 567, vat: 'B', discount: { kind: 'percent', basis_points: 1500 } },
+  {
+    type: 'item',
+    description: 'Продукт 2',
+    quantity_thousandths: 3500,
+    unit_price_cents: 567,
+    vat: 'B',
+    discount: { kind: 'percent', basis_points: 1500 },
+  },
 ];
 
 describe('UcsFPHub receipts', () => {
@@ -55,13 +69,20 @@ describe('UcsFPHub receipts', () => {
     expect(o.original).toEqual({ slip_number: 180, document_id: '02518315/180', datetime: '2019-11-12 14:05:17' });
   });
 
-  it('invoice: compact rows with defaults, a Bulgarian EIK printed as buyer text lines, PaymentType 2 by the request\'s numbering', () => {
+  it("invoice: compact rows with defaults, a Bulgarian EIK printed as buyer text lines, PaymentType 2 by the request's numbering", () => {
     const o1 = op(v1[22] ?? '');
     expect(o1.lines).toEqual([
       { type: 'text', text: 'Cumpărător: Униконт Софт ООД' },
       { type: 'text', text: 'Cod fiscal: BG130395814' },
       ...sale,
-      { type: 'item', description: 'Продукт 3', quantity_thousandths: 3500, unit_price_cents: 567, vat: 'B', discount: { kind: 'percent', basis_points: 1500 } },
+      {
+        type: 'item',
+        description: 'Продукт 3',
+        quantity_thousandths: 3500,
+        unit_price_cents: 567,
+        vat: 'B',
+        discount: { kind: 'percent', basis_points: 1500 },
+      },
       { type: 'item', description: 'Продукт 4', quantity_thousandths: 1000, unit_price_cents: 200, vat: 'B' },
     ]);
     expect(o1.buyer).toBeUndefined();
@@ -71,15 +92,22 @@ describe('UcsFPHub receipts', () => {
     expect(o2.payments).toEqual([{ method: 'other', amount_cents: 4808 }]); // v2: 2 = Cheque
   });
 
-  it('a valid Romanian CUI becomes the receipt\'s buyer', () => {
-    const o = op('{ "ReceiptType": "Invoice", "Invoice": { "CgVatNo": "RO18547290", "CgName": "Client SRL" }, "Rows": [ ["A", 1] ] }');
+  it("a valid Romanian CUI becomes the receipt's buyer", () => {
+    const o = op(
+      '{ "ReceiptType": "Invoice", "Invoice": { "CgVatNo": "RO18547290", "CgName": "Client SRL" }, "Rows": [ ["A", 1] ] }',
+    );
     expect(o.buyer).toEqual({ vat_number: 'RO18547290', name: 'Client SRL' });
     expect(o.flags).toEqual({ is_invoice: true });
   });
 
   it('duplicates: the last receipt yes, an older one by number is not available', () => {
-    expect(ucsReceiptRequest(parseLenientJson('{ "PrintDuplicate": true }'), opts)).toEqual({ ok: true, kind: 'duplicate' });
-    expect(ucsReceiptRequest(parseLenientJson('{ "PrintDuplicate": true, "Invoice": { "DocNo": 57 } }'), opts)).toMatchObject({ ok: false, unsupported: true, path: 'Invoice.DocNo' });
+    expect(ucsReceiptRequest(parseLenientJson('{ "PrintDuplicate": true }'), opts)).toEqual({
+      ok: true,
+      kind: 'duplicate',
+    });
+    expect(
+      ucsReceiptRequest(parseLenientJson('{ "PrintDuplicate": true, "Invoice": { "DocNo": 57 } }'), opts),
+    ).toMatchObject({ ok: false, unsupported: true, path: 'Invoice.DocNo' });
   });
 
   it.each([
@@ -96,7 +124,12 @@ describe('UcsFPHub receipts', () => {
 
   it('prints the unique sale number when asked', () => {
     const t = ucsReceiptRequest(parseLenientJson(v1[16] ?? ''), { uniqueSaleNumber: 'print', language: 'en' });
-    expect(t.ok && t.kind === 'receipt' && t.draft.lines[0]).toEqual({ type: 'text', path: 'UniqueSaleNo', text: 'Unique sale no.: DT518315-0001-1234567', cut: true });
+    expect(t.ok && t.kind === 'receipt' && t.draft.lines[0]).toEqual({
+      type: 'text',
+      path: 'UniqueSaleNo',
+      text: 'Unique sale no.: DT518315-0001-1234567',
+      cut: true,
+    });
   });
 });
 

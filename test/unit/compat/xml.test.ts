@@ -2,10 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonNumber, parseLenientJson, type LValue } from '../../../src-main/doors/compat-shared/lenient-json.js';
-import { parseXmlBody, renderXml, XmlBodyError, xmlName, type OutValue } from '../../../src-main/doors/compat-shared/xml.js';
+import {
+  parseXmlBody,
+  renderXml,
+  XmlBodyError,
+  xmlName,
+  type OutValue,
+} from '../../../src-main/doors/compat-shared/xml.js';
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'fixtures', 'compat', 'seeds');
-const blocks = (file: string) => [...readFileSync(join(seedsDir, file), 'utf8').matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
+const blocks = (file: string) =>
+  [...readFileSync(join(seedsDir, file), 'utf8').matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => m[2] ?? '');
 const toOut = (v: LValue): OutValue => {
   if (v instanceof JsonNumber) return Number(v.text);
   if (Array.isArray(v)) return v.map(toOut);
@@ -17,7 +24,7 @@ describe('format=xml answers', () => {
   it.each([
     ['001_957c671f79283717.txt', 1, 3],
     ['003_963be5d2d35a8fd3.txt', 1, 3],
-  ])('render the JSON answer of %s byte for byte as the seed\'s XML', (file, jsonBlock, xmlBlock) => {
+  ])("render the JSON answer of %s byte for byte as the seed's XML", (file, jsonBlock, xmlBlock) => {
     const b = blocks(file);
     const json = toOut(parseLenientJson(b[jsonBlock] ?? '')) as { [k: string]: OutValue };
     expect(renderXml(json)).toBe(b[xmlBlock]);
@@ -37,7 +44,7 @@ describe('format=xml answers', () => {
 });
 
 describe('XML request bodies', () => {
-  it('read the seed\'s own XML back into values: booleans, empty elements, repeated elements', () => {
+  it("read the seed's own XML back into values: booleans, empty elements, repeated elements", () => {
     const v = parseXmlBody(blocks('001_957c671f79283717.txt')[7] ?? '') as Record<string, unknown>;
     expect(v.Ok).toBe(true);
     expect(v.Headers).toEqual(['ИМЕ НА ФИРМА', 'АДРЕС НА ФИРМА', 'ИМЕ НА ОБЕКТ', 'АДРЕС НА ОБЕКТ', '', '']);
