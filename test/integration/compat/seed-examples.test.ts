@@ -6,7 +6,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLenientJson, type LValue, JsonNumber } from '../../../src-main/doors/compat-shared/lenient-json.js';
 import { http, receiptsPrinted, startHub, tempDataDir, type Running } from './harness.js';
-import { erpnetExamples, erpnetReversalBody, ucsExamples, type Example } from './seed-examples.js';
+import {
+  codeBlocks,
+  erpnetExamples,
+  erpnetReversalBody,
+  seedText,
+  ucsExamples,
+  type Example,
+} from './seed-examples.js';
 import { shapeDiff, type ShapeOptions } from './shape.js';
 
 /** Seed JSON (lenient: the seeds' answers have trailing commas too) → plain JSON values. */
@@ -173,5 +180,45 @@ describe('ErpNet.FP seed examples (seeds/002)', () => {
       .listJobs({ device_id: r.deviceId, limit: 100 })
       .find((j) => j.operation.type === 'print_refund');
     expect(refund?.operation.original).toMatchObject({ slip_number: Number(lastReceipt.receiptNumber) });
+  });
+});
+
+describe('ErpNet.FP seed answers with a warning and with an error (seeds/002, example responses 2 and 3)', () => {
+  const d = tempDataDir();
+  let r: Running;
+  const blocks = codeBlocks(seedText('002'));
+  type FaultPanel = { register: { injectFaults(p: { paper_out_at_line?: number }): void; loadPaper(): void } };
+  const panel = () => r.hub.devices.fiscalRuntime(r.deviceId)?.driver as unknown as FaultPanel;
+  beforeAll(async () => {
+    r = await startHub(d.dir);
+    panel().register.injectFaults({ paper_out_at_line: 12 });
+  });
+  afterAll(async () => {
+    await r.stop();
+    d.remove();
+  });
+
+  it('paper near its end: status is ok with a W… warning, shaped as example 2', async () => {
+    const a = (await http('GET', `${r.erpUrl}/printers/dt525860/status`)).json() as Record<string, unknown>;
+    expect(shapeDiff(seedJson(blocks[9]?.text ?? ''), a, { stringBooleans: true })).toEqual([]);
+    expect(a.ok).toBe(true);
+    expect(a.messages).toContainEqual({ type: 'warning', code: 'W301', text: expect.any(String) });
+  });
+
+  it('paper out during a receipt: ok false with an E… error, shaped as example 3; nothing is left printed', async () => {
+    const before = await receiptsPrinted(r);
+    const a = (await http('POST', `${r.erpUrl}/printers/dt279013/receipt`, blocks[7]?.text)).json() as Record<
+      string,
+      unknown
+    >;
+    expect(shapeDiff(seedJson(blocks[10]?.text ?? ''), a, { stringBooleans: true })).toEqual([]);
+    expect(a.ok).toBe(false);
+    expect((a.messages as unknown[])[0]).toEqual({
+      type: 'error',
+      code: 'E301',
+      text: expect.stringContaining('hârtie'),
+    });
+    panel().register.loadPaper();
+    expect(await receiptsPrinted(r)).toBe(before);
   });
 });
