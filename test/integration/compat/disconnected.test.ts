@@ -39,6 +39,25 @@ describe('a disconnected register', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
+  it("a receipt sent meanwhile is refused at once in each protocol's shape, and nothing is queued to print later", async () => {
+    const t0 = Date.now();
+    const u = await http('POST', `${r.ucsUrl}/printers/DT518315/receipt`, '{ "Rows": [ ["Pâine", 3.5] ] }');
+    expect(u.json()).toMatchObject({ Ok: false, ErrorText: expect.stringContaining('nu răspunde') });
+    const e = await http(
+      'POST',
+      `${r.erpUrl}/printers/dt279013/receipt`,
+      JSON.stringify({ items: [{ text: 'Pâine', unitPrice: 3.5, taxGroup: 1 }] }),
+    );
+    const eb = e.json() as { ok: boolean; messages: Array<Record<string, string>> };
+    expect(eb.ok).toBe(false);
+    expect(eb.messages[0]).toMatchObject({ type: 'error', code: 'E101' });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    const open = r.hub.operations
+      .listJobs({ device_id: r.deviceId, limit: 50 })
+      .filter((j) => j.state === 'queued' || j.state === 'running');
+    expect(open).toEqual([]);
+  });
+
   it('comes back when the register answers again', async () => {
     panel().register.injectFaults({ disconnected: false });
     await until(connected);
