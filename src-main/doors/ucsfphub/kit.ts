@@ -18,6 +18,12 @@ import { renderXml } from '../compat-shared/xml.js';
 import { applyIncludes, includeFlags } from './includes.js';
 import { failed, failureText, type UcsBody } from './render.js';
 
+/**
+ * UcsFPHub has no asynchronous mode: a request waits for its job, at most this long; then the answer says the job
+ * is still running, and repeating the request with its request_id picks up the same job.
+ */
+export const UCS_WAIT_LIMIT_MS = 120_000;
+
 export type Finished = JobRecord & { outcome: NonNullable<JobRecord['outcome']> };
 
 export class UcsKit {
@@ -77,7 +83,7 @@ export class UcsKit {
     const rid = opts.idempotent ? this.query(req, 'request_id') : undefined;
     const key = rid ? retryableKey(this.ctx.operations, `ucs:${rid}`) : undefined;
     const submit = { device_id: p.view.config.id, operation, source: 'ucsfphub' as const };
-    const r = await runOperation(this.ctx.operations, key ? { ...submit, idempotency_key: key } : submit);
+    const r = await runOperation(this.ctx.operations, key ? { ...submit, idempotency_key: key } : submit, UCS_WAIT_LIMIT_MS);
     if (r.kind === 'invalid') {
       const path = opts.mapPath ? opts.mapPath(r.path) : r.path;
       this.respond(req, res, 400, failed(tx(lang, 'invalidField')(path ?? 'body', stripOperationPath(r.error))));
