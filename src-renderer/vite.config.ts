@@ -1,4 +1,6 @@
 /** Builds the GUI into dist-renderer/ with relative URLs, so the hub can serve it at /app/. */
+// This file runs in Node at build time (not in the renderer), so a Node built-in is fine here.
+// eslint-disable-next-line no-restricted-imports
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 

@@ -1,0 +1,106 @@
+/**
+ * A real headless hub for the browser tests: `tsx src-main/service.ts` on a temp data dir and a free port, plus the
+ * renderer built once with vite so the hub serves it at /app/. Stopped with SIGTERM; the temp dir is removed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+let built: Promise<void> | null = null;
+
+/** vite build of the renderer into dist-renderer/ (once per test process). */
+export function buildRenderer(): Promise<void> {
+  built ??= build({ configFile: join(ROOT, 'src-renderer', 'vite.config.ts'), logLevel: 'error' }).then(() => undefined);
+  return built;
+}
+
+export interface HubProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** The first simulated register's id, as printed at start-up. */
+  registerId: string;
+  stop(): Promise<void>;
+  /** Stop the process but keep the data dir (then `relaunch`). */
+  kill(): Promise<void>;
+  /** Start again on the same port and data dir. */
+  relaunch(): Promise<void>;
+  api<T>(path: string, body?: unknown): Promise<T>;
+}
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  registerId: string;
+}
+
+function launch(dataDir: string, port: number): Promise<Started> {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src-main/service.ts', '--data-dir', dataDir, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FISCOOL_LOG_LEVEL: 'warn' },
+  });
+  return new Promise((resolveStart, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`hub did not start in 20 s:\n${out}\n${err}`)), 20_000);
+    child.stderr?.on('data', (d: Buffer) => void (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const api = /API: http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      const reg = /fiscal device ([0-9a-f-]{36})/.exec(out);
+      if (api?.[1] && reg?.[1]) {
+        clearTimeout(timer);
+        resolveStart({ child, port: Number(api[1]), registerId: reg[1] });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code}:\n${out}\n${err}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startHubProcess(): Promise<HubProcess> {
+  await buildRenderer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fiscool-e2e-'));
+  let current = await launch(dataDir, 0);
+  const port = current.port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    dataDir,
+    registerId: current.registerId,
+    async stop() {
+      await stopChild(current.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      await stopChild(current.child);
+    },
+    async relaunch() {
+      current = await launch(dataDir, port);
+    },
+    async api<T>(path: string, body?: unknown): Promise<T> {
+      const res = await fetch(url + path, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return (await res.json()) as T;
+    },
+  };
+}
