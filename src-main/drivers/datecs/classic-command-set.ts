@@ -139,7 +139,11 @@ export class ClassicCommands implements DatecsCommands {
     return this.getDateTime();
   }
 
-  async report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number> }> {
+  async lastZDateTime(): Promise<string | null> {
+    return null; // not available through the generic classic command set
+  }
+
+  async report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number>; receipts?: number }> {
     const f = await this.call(0x45, kind === 'Z' ? '0' : '2');
     const by: Record<string, number> = {};
     ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].forEach((g, i) => {

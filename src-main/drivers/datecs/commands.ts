@@ -45,7 +45,10 @@ export interface DatecsCommands {
   cancel(): Promise<void>;
   /** Device date-time of the last fiscal receipt (or now, when the command set cannot tell). ISO local. */
   lastReceiptDateTime(): Promise<string>;
-  report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number> }>;
+  /** `receipts`: fiscal receipts in the period, when the register can tell (read before the report). */
+  report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number>; receipts?: number }>;
+  /** Date-time of the last Z report (ISO local), null when unknown. */
+  lastZDateTime(): Promise<string | null>;
   cash(kind: 'in' | 'out', cents: number): Promise<{ drawer: number }>;
   duplicate(): Promise<void>;
   openDrawer(): Promise<void>;

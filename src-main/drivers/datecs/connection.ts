@@ -16,6 +16,7 @@ export interface DatecsOptions {
   operator: number;
   password: string;
   till: number;
+  textWidth: number;
   timeoutMs: number;
   maxAttempts: number;
   backoffInitialMs: number;
@@ -32,6 +33,7 @@ export function readOptions(config: FiscalDeviceConfig): DatecsOptions {
     operator: int(o.operator, 1),
     password: typeof o.operator_password === 'string' ? o.operator_password : '0000',
     till: int(o.till, 1),
+    textWidth: int(o.text_width, 30),
     timeoutMs: int(o.timeout_ms, 500),
     maxAttempts: int(o.max_attempts, 6),
     backoffInitialMs: int(o.reconnect_initial_ms, 200),

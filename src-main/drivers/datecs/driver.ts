@@ -96,7 +96,12 @@ export class DatecsDriver implements FiscalDriver {
 
   async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
     const { cmd, ident } = await this.ready();
-    return executeOperation(cmd, op, ctx, ident, { operator: this.opts.operator, password: this.opts.password, till: this.opts.till });
+    return executeOperation(cmd, op, ctx, ident, {
+      operator: this.opts.operator,
+      password: this.opts.password,
+      till: this.opts.till,
+      textWidth: this.opts.textWidth,
+    });
   }
 
   onConnectionChange(listener: (state: ConnectionState, detail?: string) => void): () => void {

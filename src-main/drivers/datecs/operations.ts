@@ -4,6 +4,7 @@ import type { DeviceIdentity, ExecContext } from '../../domain/driver-contract.j
 import type { FiscalOperation } from '../../domain/operations.js';
 import type { DeviceInfo, DeviceStatusReport, FiscalResult, ReportTotals } from '../../domain/results.js';
 import { activeFlags } from './codec/status.js';
+import { wrapText } from './codec/wrap.js';
 import type { DatecsCommands } from './commands.js';
 import { clearOpenReceipt, printReceipt, type ReceiptSettings } from './receipt-flow.js';
 
@@ -20,8 +21,11 @@ const PAYMENT_NAMES: DeviceInfo['payment_names'] = {
 /** The longest EJ read we accept in one job. */
 const MAX_EJ_LINES = 200_000;
 
-function totalsOf(by: Record<string, number>): ReportTotals {
-  return { by_vat_group: by, by_payment: {}, receipts: 0, refunds_cents: 0, total_cents: Object.values(by).reduce((a, b) => a + b, 0) };
+/** Report totals as the register gives them: per VAT group (and the receipt count on X firmware). Payment totals
+ * are not read back (cmd 110 layout unverified on Romanian firmware), so `by_payment` stays empty. */
+function totalsOf(r: { by_vat_group: Record<string, number>; receipts?: number }): ReportTotals {
+  const by = r.by_vat_group;
+  return { by_vat_group: by, by_payment: {}, receipts: r.receipts ?? 0, refunds_cents: 0, total_cents: Object.values(by).reduce((a, b) => a + b, 0) };
 }
 
 async function ensureNoReceipt(cmd: DatecsCommands): Promise<void> {
@@ -45,12 +49,12 @@ export async function executeOperation(
     case 'print_x': {
       await ensureNoReceipt(cmd);
       const r = await cmd.report('X');
-      return { totals: totalsOf(r.by_vat_group) };
+      return { totals: totalsOf(r) };
     }
     case 'print_z': {
       await ensureNoReceipt(cmd);
       const r = await cmd.report('Z');
-      return { z_number: r.number, totals: totalsOf(r.by_vat_group) };
+      return { z_number: r.number, totals: totalsOf(r) };
     }
     case 'deposit_cash':
     case 'withdraw_cash': {
@@ -84,7 +88,7 @@ export async function executeOperation(
       await ensureNoReceipt(cmd);
       await cmd.openNonFiscal();
       try {
-        for (const line of op.lines) await cmd.nonFiscalText(line);
+        for (const line of op.lines) for (const part of wrapText(line, settings.textWidth)) await cmd.nonFiscalText(part);
         await cmd.closeNonFiscal();
       } catch (e) {
         await cmd.closeNonFiscal().catch(() => undefined);
@@ -108,11 +112,13 @@ export async function executeOperation(
       return { datetime: await cmd.getDateTime() };
     case 'get_status': {
       const flags = await cmd.status();
+      const lastZ = await cmd.lastZDateTime();
+      const hours = lastZ ? Math.max(0, Math.floor((Date.parse(await cmd.getDateTime()) - Date.parse(lastZ)) / 3_600_000)) : 0;
       const report: DeviceStatusReport = {
         paper: flags.paper_out ? 'out' : flags.paper_near_end ? 'near_end' : 'ok',
         cover_open: flags.cover_open,
         receipt_open: flags.fiscal_open || flags.nonfiscal_open,
-        hours_since_z: 0,
+        hours_since_z: hours,
         fiscal_memory_free: flags.fm_full ? 0 : flags.fm_few_z_left ? 59 : 60,
         raw: { protocol: cmd.framing, flags: activeFlags(flags) },
       };

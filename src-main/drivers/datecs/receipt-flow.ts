@@ -13,12 +13,15 @@ import type { ReceiptResult } from '../../domain/results.js';
 import { computeReceipt } from '../../domain/receipt-math.js';
 import { resolveVat, type VatRates } from '../../domain/vat.js';
 import type { Adjustment } from './codec/values.js';
+import { wrapText } from './codec/wrap.js';
 import type { DatecsCommands, TransactionState } from './commands.js';
 
 export interface ReceiptSettings {
   operator: number;
   password: string;
   till: number;
+  /** Longest free-text line the register prints (PrintColumns − 2); longer text is wrapped. */
+  textWidth: number;
 }
 
 const toAdjustment = (d: PrintReceipt['receipt_discount']): Adjustment | undefined =>
@@ -57,12 +60,14 @@ export async function printReceipt(
   let reachedClose = false;
   try {
     await cmd.openReceipt({
-      ...settings,
+      operator: settings.operator,
+      password: settings.password,
+      till: settings.till,
       invoice: op.flags?.is_invoice ?? false,
       ...(op.buyer ? { buyer_cui: op.buyer.vat_number } : {}),
     });
     for (const [i, line] of op.lines.entries()) {
-      if (line.type === 'text') await cmd.text(line.text);
+      if (line.type === 'text') for (const part of wrapText(line.text, settings.textWidth)) await cmd.text(part);
       else if (line.type === 'subtotal') await cmd.subtotal(toAdjustment(line.discount));
       else {
         const c = totals.lines[i];

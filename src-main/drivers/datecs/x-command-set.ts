@@ -94,6 +94,7 @@ export class XCommands implements DatecsCommands {
 
   async sell(item: SaleItem): Promise<void> {
     const [dt, dv] = xDiscountParams(item.adjustment);
+    // Unit ≤ 6 characters on X firmware.
     await this.call(49, [
       item.description,
       taxCdForGroup(item.vat_group),
@@ -102,7 +103,7 @@ export class XCommands implements DatecsCommands {
       dt,
       dv,
       item.department ?? 0,
-      item.um ?? '',
+      (item.um ?? '').slice(0, 6),
     ]);
   }
 
@@ -135,14 +136,24 @@ export class XCommands implements DatecsCommands {
     return fromDatecsDateTime(f[1] ?? '') ?? (await this.getDateTime());
   }
 
-  async report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number> }> {
+  async report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number>; receipts?: number }> {
+    // Receipts of the period, read before a Z resets them (RO parameter nFBonDailyCount).
+    const count = await this.call(255, ['nFBonDailyCount', '', '']).then(
+      (f) => num(f[0]),
+      () => undefined,
+    );
     const f = await this.call(69, [kind]);
     const by: Record<string, number> = {};
     ['A', 'B', 'C', 'D', 'E', 'F', 'G'].forEach((g, i) => {
       const v = cents(f[i + 1]);
       if (v !== 0) by[g] = v;
     });
-    return { number: num(f[0]), by_vat_group: by };
+    return { number: num(f[0]), by_vat_group: by, ...(count !== undefined ? { receipts: count } : {}) };
+  }
+
+  async lastZDateTime(): Promise<string | null> {
+    const f = await this.call(123, [3]);
+    return fromDatecsDateTime(f[3] ?? '');
   }
 
   async cash(kind: 'in' | 'out', c: number): Promise<{ drawer: number }> {

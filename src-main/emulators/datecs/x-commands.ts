@@ -185,9 +185,12 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       const id = r.identity();
       if (arg(0) === '1') return { fields: [id.serial, id.fiscal_memory_id, id.headers[0] ?? '', id.headers[1] ?? '', ''] };
       if (arg(0) === '3') {
-        const last = r.readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'fiscal_receipts' }).at(-1);
         const c = r.counters();
-        return { fields: [c.receipt_number, last ? toDatecsDateTime(last.datetime) : '', c.z_number, ''] };
+        const recent = (type: 'fiscal_receipts' | 'z_reports', from: number) =>
+          r.readJournal({ range: { type: 'z_number', start: Math.max(1, from), end: c.z_number + 1 }, doc_type: type }).at(-1);
+        const last = recent('fiscal_receipts', c.z_number) ?? recent('fiscal_receipts', 1);
+        const z = c.z_number > 0 ? recent('z_reports', c.z_number) : undefined;
+        return { fields: [c.receipt_number, last ? toDatecsDateTime(last.datetime) : '', c.z_number, z ? toDatecsDateTime(z.datetime) : ''] };
       }
       throw new XFail(-112201);
     }
@@ -241,6 +244,7 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
         DFR_needed: s.hours_since_z > 0 ? 1 : 0,
         nZreport: c.z_number,
         nFBon: c.receipt_number,
+        nFBonDailyCount: r.readJournal({ range: { type: 'z_number', start: c.z_number + 1, end: c.z_number + 1 }, doc_type: 'fiscal_receipts' }).length,
         FMnumber: r.identity().fiscal_memory_id,
         IDnumber: r.identity().serial,
       };

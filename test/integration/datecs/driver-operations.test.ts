@@ -113,8 +113,12 @@ for (const { protocol, transport } of cases) {
     });
 
     it('X report then Z report with totals per VAT group', async () => {
-      const x = (await run({ type: 'print_x' })) as { totals: { by_vat_group: Record<string, number>; total_cents: number } };
+      const x = (await run({ type: 'print_x' })) as { totals: { by_vat_group: Record<string, number>; total_cents: number; receipts: number } };
       expect(x.totals.total_cents).toBeGreaterThan(0);
+      const inPeriod = journal(rig).filter((d) => d.kind === 'fiscal_receipt' && d.z_period === 1);
+      expect(x.totals.total_cents).toBe(inPeriod.reduce((a, d) => a + (d.total_cents ?? 0), 0));
+      // X firmware tells the receipt count (RO nFBonDailyCount); the classic command set cannot.
+      expect(x.totals.receipts).toBe(protocol === 'x' ? inPeriod.length : 0);
       const z = (await run({ type: 'print_z' })) as { z_number: number; totals: { total_cents: number; by_vat_group: Record<string, number> } };
       expect(z.z_number).toBe(1);
       expect(z.totals.total_cents).toBe(x.totals.total_cents);
@@ -178,7 +182,31 @@ for (const { protocol, transport } of cases) {
       else expect(e.deviceError?.code).toBe(-150204);
       await run({ type: 'print_z' });
       await run(receipt());
+      rig.em.register.advanceClock(5 * 3600_000);
+      const st = (await run({ type: 'get_status' })) as DeviceStatusReport;
+      expect(st.hours_since_z).toBe(protocol === 'x' ? 5 : 0);
     });
+
+    it('wraps free text longer than the register line (text_width, default 30) into several text commands', async () => {
+      const long = 'Vă mulțumim pentru cumpărături și vă mai așteptăm cu drag!'; // 58 characters → 2 lines of ≤ 30
+      const withText = (text: string): PrintReceipt => ({
+        type: 'print_receipt',
+        lines: [
+          { type: 'item', description: 'Apă plată', quantity_thousandths: 1000, unit_price_cents: 300, vat: 'A', um: 'sticla50cl' },
+          { type: 'text', text },
+        ],
+      });
+      rig.em.emulator.resetStats();
+      await run(withText('Scurt'));
+      const shortFrames = rig.em.emulator.stats.requests;
+      rig.em.emulator.resetStats();
+      const r = (await run(withText(long))) as ReceiptResult;
+      expect(rig.em.emulator.stats.requests).toBe(shortFrames + 1);
+      const text = journal(rig).find((d) => d.kind === 'fiscal_receipt' && d.number === r.slip_number)?.lines.join('\n') ?? '';
+      expect(text).toContain('pentru');
+      expect(text).toContain('drag!');
+    });
+
     it('date/time, status, VAT rates, device info', async () => {
       const set = (await run({ type: 'set_datetime', datetime: '2031-03-04T05:06:07' })) as { datetime: string };
       expect(set.datetime.slice(0, 16)).toBe('2031-03-04T05:06');

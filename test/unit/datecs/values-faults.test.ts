@@ -117,3 +117,14 @@ describe('emulator fault plan and timing (pure)', () => {
     expect(exchangeTiming(t, 96, 48, 4, false)).toEqual({ busyMs: 100, replyMs: 50 });
   });
 });
+
+describe('text wrapping to the register width', () => {
+  it('wraps at spaces, cuts words longer than the line, keeps short text whole', async () => {
+    const { wrapText } = await import('../../../src-main/drivers/datecs/codec/wrap.js');
+    expect(wrapText('Vă mulțumim pentru cumpărături', 12)).toEqual(['Vă mulțumim', 'pentru', 'cumpărături']);
+    expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapText('scurt', 30)).toEqual(['scurt']);
+    expect(wrapText('', 30)).toEqual(['']);
+    for (const l of wrapText('a '.repeat(40), 7)) expect(l.length).toBeLessThanOrEqual(7);
+  });
+});
