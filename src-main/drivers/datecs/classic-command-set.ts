@@ -3,10 +3,10 @@
  * the device's -1500xx code is then read with command 0x20 (last error). Not available on classic firmware:
  * the buyer's CUI on the receipt (no documented Romanian parameter) — the driver refuses with NOT_SUPPORTED.
  */
-import { DeviceError } from '../../domain/error-codes.js';
+import { DeviceError, type Language } from '../../domain/error-codes.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
-import { mapDatecsErrorCode, errorFromStatus } from './codec/errors.js';
+import { datecsErrorDetail, mapDatecsErrorCode, errorFromStatus } from './codec/errors.js';
 import { splitClassic } from './codec/params.js';
 import { decodeStatus, type StatusFlags } from './codec/status.js';
 import { decodeText, encodeText } from './codec/text.js';
@@ -32,6 +32,7 @@ const ddmmyy = (iso: string): string => `${iso.slice(8, 10)}${iso.slice(5, 7)}${
 
 export class ClassicCommands implements DatecsCommands {
   readonly framing = 'classic' as const;
+  language: Language = 'ro';
   constructor(private readonly session: DatecsSession) {}
 
   async raw(cmd: number, text = ''): Promise<{ text: string; flags: StatusFlags; data: Buffer }> {
@@ -48,7 +49,7 @@ export class ClassicCommands implements DatecsCommands {
         code = null;
       }
       const mapped = code !== null ? mapDatecsErrorCode(code) : (errorFromStatus(f) ?? 'DEVICE_REJECTED');
-      throw new DeviceError(mapped, `Datecs command 0x${cmd.toString(16)} failed${code !== null ? ` with ${code}` : ''}`, {
+      throw new DeviceError(mapped, code !== null ? datecsErrorDetail(code, cmd, this.language) : `Datecs cmd 0x${cmd.toString(16)}`, {
         ...(code !== null ? { deviceError: { code } } : {}),
       });
     }

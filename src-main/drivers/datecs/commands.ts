@@ -4,6 +4,7 @@
  */
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
+import type { Language } from '../../domain/error-codes.js';
 import type { Framing } from './codec/frame.js';
 import type { StatusFlags } from './codec/status.js';
 import type { Adjustment, JournalDocType } from './codec/values.js';
@@ -28,6 +29,8 @@ export type RangeSpec = { type: 'date'; start: string; end: string } | { type: '
 
 export interface DatecsCommands {
   readonly framing: Framing;
+  /** Language of the hints attached to device errors (set per job by the driver). */
+  language: Language;
   status(): Promise<StatusFlags>;
   transaction(): Promise<TransactionState>;
   /** Number of the last CLOSED fiscal receipt and of the last Z report. */

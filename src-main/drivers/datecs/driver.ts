@@ -96,6 +96,7 @@ export class DatecsDriver implements FiscalDriver {
 
   async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
     const { cmd, ident } = await this.ready();
+    cmd.language = ctx.language;
     return executeOperation(cmd, op, ctx, ident, {
       operator: this.opts.operator,
       password: this.opts.password,

@@ -1,8 +1,8 @@
 /** DatecsCommands over the Romanian X command set (8 status bytes, TAB parameters, ErrorCode first). */
-import { DeviceError } from '../../domain/error-codes.js';
+import { DeviceError, type Language } from '../../domain/error-codes.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
-import { X_ERRORS, errorFromStatus, mapDatecsErrorCode } from './codec/errors.js';
+import { X_ERRORS, datecsErrorDetail, errorFromStatus, mapDatecsErrorCode } from './codec/errors.js';
 import { joinX, parseXReply } from './codec/params.js';
 import { decodeStatus, type StatusFlags } from './codec/status.js';
 import {
@@ -29,6 +29,7 @@ const cents = (s: string | undefined): number => parseAmount(s ?? '') ?? 0;
 
 export class XCommands implements DatecsCommands {
   readonly framing = 'x' as const;
+  language: Language = 'ro';
   constructor(private readonly session: DatecsSession) {}
 
   /** Send a command; a negative ErrorCode (or error bits with empty data) becomes a DeviceError. */
@@ -37,7 +38,7 @@ export class XCommands implements DatecsCommands {
     const { errorCode, fields } = parseXReply(reply.packet.data);
     if (errorCode !== null && errorCode < 0) {
       if (opts.allow?.includes(errorCode)) return [String(errorCode)];
-      throw new DeviceError(mapDatecsErrorCode(errorCode), `Datecs command ${cmd} failed with ${errorCode}`, {
+      throw new DeviceError(mapDatecsErrorCode(errorCode), datecsErrorDetail(errorCode, cmd, this.language), {
         deviceError: { code: errorCode },
       });
     }

@@ -74,6 +74,21 @@ for (const { protocol, transport } of cases) {
     });
 
     if (protocol === 'x') {
+      it('register not in PC mode: the error tells the cashier what to do, in their language', async () => {
+        rig.em.emulator.pcMode = false;
+        try {
+          const ro = await errorOf(run(receipt()));
+          expect(ro.code).toBe('DEVICE_REJECTED');
+          expect(ro.deviceError?.code).toBe(-112005);
+          expect(ro.message).toContain('modul PC (mod 6)');
+          const en = await errorOf(rig.driver.execute(receipt(), { ...ctx, language: 'en' }));
+          expect(en.message).toContain('PC mode (mode 6)');
+        } finally {
+          rig.em.emulator.pcMode = true;
+        }
+        expect(rig.em.register.status().receipt).toBe('none');
+      });
+
       it('print_receipt with the buyer CUI (bon fiscal cu CIF, cmd 48 ClientTAXN)', async () => {
         const r = (await run(receipt({ buyer: { vat_number: 'RO18547290' } }))) as ReceiptResult;
         const doc = journal(rig).find((d) => d.kind === 'fiscal_receipt' && d.number === r.slip_number);

@@ -106,4 +106,26 @@ export const DATECS_HINTS: Record<number, { ro: string; en: string }> = {
     ro: 'Parola operatorului este greșită. Verificați setările casei în FisCool.',
     en: 'Wrong operator password. Check the register settings in FisCool.',
   },
+  [-111019]: {
+    ro: 'Bonul are prea multe articole pentru casa de marcat. Împărțiți-l în mai multe bonuri.',
+    en: 'The receipt has more items than the register allows. Split it into several receipts.',
+  },
+  [-111074]: {
+    ro: 'Casa a refuzat codul fiscal (CUI) al cumpărătorului. Verificați-l.',
+    en: "The register refused the buyer's fiscal code (CUI). Check it.",
+  },
+  [-105009]: {
+    ro: 'Jurnalul electronic este aproape plin. Anunțați service-ul autorizat.',
+    en: 'The electronic journal is almost full. Tell your authorised service.',
+  },
+  [-110104]: {
+    ro: 'Casa de marcat nu este fiscalizată. Chemați service-ul autorizat.',
+    en: 'The register is not fiscalised. Call your authorised service.',
+  },
 };
+
+/** The detail attached to a DeviceError for a device code: the hint in the cashier's language, plus the code. */
+export function datecsErrorDetail(code: number, cmd: number, lang: 'ro' | 'en'): string {
+  const hint = DATECS_HINTS[code];
+  return hint ? `${hint[lang]} [Datecs ${code}, cmd ${cmd}]` : `Datecs ${code}, cmd ${cmd}`;
+}
