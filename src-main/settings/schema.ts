@@ -41,7 +41,11 @@ export const ErpNetSettings = z.strictObject({
   port: Port.default(8001),
   unique_sale_number: z.enum(['print', 'ignore']).default('print'),
 });
-export const UcsFpHubSettings = z.strictObject({ ...compatCommon, port: Port.default(8192) });
+export const UcsFpHubSettings = z.strictObject({
+  ...compatCommon,
+  port: Port.default(8192),
+  unique_sale_number: z.enum(['print', 'ignore']).default('print'),
+});
 
 export const Settings = z.strictObject({
   schema_version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),

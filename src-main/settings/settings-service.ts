@@ -30,21 +30,25 @@ export class SettingsService {
     return this.#store.path;
   }
 
-  /** Apply a user patch (from /manage/save_settings or the GUI). Bad input changes nothing. */
+  /**
+   * Apply a user patch (from /manage/save_settings or the GUI): only the fields given change; the merged whole is
+   * validated, so bad input changes nothing and the error names the field (`settings.api.port: …`).
+   */
   applyPatch(patch: unknown): SettingsUpdate {
-    const p = SettingsPatch.safeParse(patch);
-    if (!p.success) return { ok: false, error: formatZodError(p.error, 'settings') };
-    const c = this.#current;
-    const merged = {
-      ...c,
-      ...(p.data.language !== undefined ? { language: p.data.language } : {}),
-      ...(p.data.simulated_devices !== undefined ? { simulated_devices: p.data.simulated_devices } : {}),
-      ...(p.data.retention_days !== undefined ? { retention_days: p.data.retention_days } : {}),
-      api: { ...c.api, ...p.data.api },
-      inbox: { ...c.inbox, ...p.data.inbox },
-      erpnet: { ...c.erpnet, ...p.data.erpnet },
-      ucsfphub: { ...c.ucsfphub, ...p.data.ucsfphub },
-    };
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return { ok: false, error: 'settings: must be a JSON object' };
+    const allowed = Object.keys(SettingsPatch.shape);
+    const merged: Record<string, unknown> = { ...this.#current };
+    for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+      if (!allowed.includes(key)) return { ok: false, error: `settings.${key}: is not a setting that can be changed here` };
+      const current = (this.#current as Record<string, unknown>)[key];
+      const isSection = typeof current === 'object' && current !== null && !Array.isArray(current);
+      if (isSection) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: `settings.${key}: must be an object` };
+        merged[key] = { ...(current as Record<string, unknown>), ...(value as Record<string, unknown>) };
+      } else {
+        merged[key] = value;
+      }
+    }
     return this.replace(merged);
   }
 

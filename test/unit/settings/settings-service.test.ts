@@ -52,4 +52,12 @@ describe('SettingsService', () => {
     expect(s.get()).toMatchObject({ language: 'en', erpnet: { enabled: true, port: 8001 } });
     expect(changes).toBe(1);
   });
+
+  it('a patch of one field keeps the rest of its section (no defaults sneak back in)', () => {
+    const s = new SettingsService(createMemoryStore());
+    expect(s.applyPatch({ erpnet: { enabled: true, port: 9001, aliases: { casa1: 'x' } } }).ok).toBe(true);
+    expect(s.applyPatch({ erpnet: { truncate_text: true } }).ok).toBe(true);
+    expect(s.get().erpnet).toMatchObject({ enabled: true, port: 9001, aliases: { casa1: 'x' }, truncate_text: true });
+    expect(s.applyPatch({ fiscal_devices: [] })).toMatchObject({ ok: false, error: expect.stringContaining('settings.fiscal_devices') });
+  });
 });

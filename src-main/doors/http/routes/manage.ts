@@ -45,7 +45,7 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
     const out = deps.settings.applyPatch(req.body);
     if (!out.ok) return void res.status(400).json({ status: 400, error: out.error });
     const { fiscal_devices: _f, pos_terminals: _p, ...rest } = out.settings;
-    res.json({ status: 0, msg: 'Settings saved; listener address changes apply after a restart', settings: redact(rest) });
+    res.json({ status: 0, msg: 'Settings saved; a change of api.host or api.port applies at the next start', settings: redact(rest) });
   });
   r.get('/manage/detect', async (req, res) => {
     if (!deps.detect) return void res.json({ status: 0, devices: [] });
