@@ -150,7 +150,9 @@ export type HubPush =
   | { event: 'device_status'; data: DeviceStatusEvent }
   | { event: 'job'; data: JobEvent }
   | { event: 'inbox_file'; data: InboxFileEvent }
-  | { event: 'pos_prompt'; data: { device_id: string; text: string } };
+  | { event: 'pos_prompt'; data: { device_id: string; text: string } }
+  /** Devices added, changed or removed (forwarded on the `devices` topic once the hub does; the GUI reloads). */
+  | { event: 'devices_changed'; data: Record<string, never> };
 
 /** Error bodies of the API: `{ status, error }` (400, 401, 403, 404, 422, 500). */
 export interface ApiErrorBody {

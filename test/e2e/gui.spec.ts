@@ -3,6 +3,7 @@
  * the hub's validation errors, RO/EN, reports, device settings, the scan-folder inbox, reconnecting.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 
@@ -89,7 +90,7 @@ test('the language switch changes the texts and the hub’s own language', async
   await expect(app.locator(`li[data-device-id="${hub.registerId}"] .badge`)).toHaveText('Connected');
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
   await expect.poll(async () => (await hub.api<{ settings: { language: string } }>('/manage/settings')).settings.language).toBe('en');
-  // a hub error now comes in English too
+  // the hub's own answer now comes in English too
   await app.getByRole('button', { name: 'X report' }).click();
   await expect(app.getByTestId('report-result')).toContainText('X report');
   await app.getByRole('button', { name: 'RO', exact: true }).click();
@@ -145,6 +146,38 @@ test('adding a second simulated register in the Devices page makes it appear, co
   app.once('dialog', (d) => void d.accept());
   await app.locator(`[data-testid=settings-devices] tr[data-device-id="${added!.config.id}"]`).getByRole('button', { name: 'Șterge' }).click();
   await expect(app.getByTestId('settings-devices')).not.toContainText('Casa 2 — test');
+});
+
+test('a Datecs on the network that never answers goes from connecting to disconnected, live', async ({ app, hub }) => {
+  // a TCP listener that accepts and stays silent: the register "is there" but does not answer
+  const sockets: Socket[] = [];
+  const silent = createServer((s) => void sockets.push(s));
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  const port = (silent.address() as AddressInfo).port;
+  try {
+    await app.getByRole('button', { name: 'Dispozitive', exact: true }).click();
+    await app.getByRole('button', { name: '+ Adaugă casă de marcat' }).click();
+    const form = app.getByTestId('device-form');
+    await form.getByLabel('Nume').fill('Datecs tăcută');
+    await form.getByLabel('Producător').selectOption('Datecs');
+    await form.getByLabel('Model').selectOption('DP-25MX');
+    await form.getByLabel('Conexiune').selectOption('Network');
+    await form.getByLabel('Adresă IP').fill('127.0.0.1');
+    await form.getByLabel('Port TCP').fill(String(port));
+    await form.getByRole('button', { name: 'Salvează' }).click();
+    const row = app.locator('[data-testid=settings-devices] tr', { hasText: 'Datecs tăcută' });
+    await expect(row.locator('.badge')).toHaveText('Se conectează');
+    // nothing reloads the list from here on: the change arrives as a device_status push over the WebSocket
+    await expect(row.locator('.badge')).toHaveText('Deconectat', { timeout: 15_000 });
+    await app.getByRole('button', { name: 'Casă', exact: true }).click();
+    const card = app.locator('[data-testid=fiscal-devices] li', { hasText: 'Datecs tăcută' });
+    await expect(card.locator('.device-error')).toContainText('no answer');
+    const id = await card.getAttribute('data-device-id');
+    await hub.api('/manage/delete_fiscal_device', { id });
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((r) => silent.close(() => r()));
+  }
 });
 
 test('the inbox lists a file dropped into the register’s scan folder, and a bad one with its line', async ({ app, hub }) => {

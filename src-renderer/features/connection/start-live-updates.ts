@@ -31,6 +31,9 @@ function dispatch(push: HubPush): void {
     case 'inbox_file':
       quietly(useInboxStore.getState().load());
       return;
+    case 'devices_changed':
+      quietly(useDevicesStore.getState().load());
+      return;
     case 'pos_prompt':
       return;
   }

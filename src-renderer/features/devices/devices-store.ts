@@ -14,8 +14,11 @@ interface DevicesState {
 }
 
 export function patchStatus<T extends { config: { id: string }; status: string }>(list: T[], e: DeviceStatusEvent): T[] {
+  const problem = e.status !== 'Connected' && e.status !== 'Busy' && e.detail ? { last_error: e.detail } : { last_error: undefined };
   return list.map((d) =>
-    d.config.id === e.device_id ? { ...d, status: e.status, status_text: e.status_text, connected_device_id: e.connected_device_id } : d,
+    d.config.id === e.device_id
+      ? { ...d, status: e.status, status_text: e.status_text, connected_device_id: e.connected_device_id, ...problem }
+      : d,
   );
 }
 
