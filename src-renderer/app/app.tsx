@@ -1,6 +1,7 @@
 /** The whole window: header, then the register page (devices · receipt · reports and jobs), inbox or settings. */
 import { useEffect } from 'react';
 import { startLiveUpdates } from '../features/connection/start-live-updates.js';
+import { TokenPrompt } from '../features/connection/token-prompt.js';
 import { DeviceList } from '../features/devices/device-list.js';
 import { InboxList } from '../features/inbox/inbox-list.js';
 import { JobsList } from '../features/jobs/jobs-list.js';
@@ -23,6 +24,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <TokenPrompt />
       <main className={`page page-${page}`}>
         {page === 'register' ? (
           <div className="register-grid">

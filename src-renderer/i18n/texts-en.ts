@@ -99,7 +99,6 @@ export const en: Texts = {
     failed: 'failed',
     discarded: 'discarded',
   },
-  inboxLine: (n: number) => `line ${n}`,
 
   settingsTitle: 'Devices',
   addFiscal: 'Add fiscal register',
@@ -156,5 +155,7 @@ export const en: Texts = {
     model: 'model',
     scan_folder: 'scan folder',
   },
+  tokenLabel: 'API token',
+  tokenUse: 'Use the token',
   close: 'Close',
 };

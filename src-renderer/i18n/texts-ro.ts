@@ -97,7 +97,6 @@ export const ro = {
     failed: 'eșuat',
     discarded: 'abandonat',
   } as Record<string, string>,
-  inboxLine: (n: number) => `linia ${n}`,
 
   settingsTitle: 'Dispozitive',
   addFiscal: 'Adaugă casă de marcat',
@@ -154,6 +153,8 @@ export const ro = {
     model: 'model',
     scan_folder: 'dosar de scanare',
   } as Record<string, string>,
+  tokenLabel: 'Token API',
+  tokenUse: 'Folosește tokenul',
   close: 'Închide',
 };
 

@@ -2,6 +2,13 @@
 import type { ApiErrorBody } from '../../src-main/shared/api-types.js';
 import { hubLocation } from './bridge.js';
 
+let onUnauthorized: () => void = () => undefined;
+
+/** Called on every 401, so the GUI can ask for the token. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
 export class ApiError extends Error {
   readonly httpStatus: number;
   readonly body: ApiErrorBody | null;
@@ -37,6 +44,7 @@ async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, ext
   }
   if (!res.ok) {
     const b = isErrorBody(parsed) ? parsed : null;
+    if (res.status === 401) onUnauthorized();
     throw new ApiError(res.status, b, b?.error ?? `HTTP ${res.status}`);
   }
   return parsed as T;

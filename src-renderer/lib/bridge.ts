@@ -12,10 +12,18 @@ export interface HubLocation {
   token: string | null;
 }
 
+const TOKEN_KEY = 'fiscool.token';
+
 export function hubLocation(): HubLocation {
   const b = window.fiscool;
   if (b) return { apiBase: b.apiBase.replace(/\/+$/, ''), token: b.token };
-  return { apiBase: window.location.origin, token: null };
+  return { apiBase: window.location.origin, token: window.sessionStorage.getItem(TOKEN_KEY) };
+}
+
+/** In a plain browser against a hub that requires a token: remembered for this tab only. */
+export function setBrowserToken(token: string | null): void {
+  if (token) window.sessionStorage.setItem(TOKEN_KEY, token);
+  else window.sessionStorage.removeItem(TOKEN_KEY);
 }
 
 export function onTrayCommand(listener: (command: TrayCommand) => void): () => void {

@@ -4,6 +4,7 @@
  */
 import type { HubPush } from '../../../src-main/shared/api-types.js';
 import { useLanguageStore } from '../../i18n/language-store.js';
+import { setUnauthorizedHandler } from '../../lib/api-client.js';
 import { openLiveSocket } from '../../lib/live-socket.js';
 import { useDevicesStore } from '../devices/devices-store.js';
 import { useInboxStore } from '../inbox/inbox-store.js';
@@ -40,6 +41,7 @@ function dispatch(push: HubPush): void {
 }
 
 export function startLiveUpdates(): () => void {
+  setUnauthorizedHandler(() => useConnectionStore.getState().setTokenNeeded(true));
   quietly(useLanguageStore.getState().load());
   reloadAll();
   const socket = openLiveSocket({

@@ -9,7 +9,7 @@ import { useDevicesStore } from '../devices/devices-store.js';
 import { useInboxStore } from './inbox-store.js';
 
 function resultText(f: InboxFileBody, t: Texts): string {
-  if (f.error) return f.error_line ? `${t.inboxLine(f.error_line)}: ${f.error}` : f.error;
+  if (f.error) return f.error;
   if (f.result?.RECEIPT_NO) return t.jobSlip(f.result.RECEIPT_NO) + (f.result.TOTAL ? ` · ${f.result.TOTAL} lei` : '');
   return f.result?.RESULT ?? '';
 }

@@ -29,7 +29,7 @@ export function ReceiptLineRow({ line, index, rates }: { line: LineDraft; index:
         aria-label={`${t.unitPrice} ${n}`}
         className="num"
         inputMode="decimal"
-        placeholder="0,00"
+        placeholder={lang === 'ro' ? '0,00' : '0.00'}
         value={line.price}
         onChange={(e) => setLine(line.key, { price: e.target.value })}
       />
