@@ -149,13 +149,29 @@ export class DatecsWireEmulator {
       this.stats.dropped++;
       return;
     }
-    if (t.replyMs > 0) await sleepUntil(receivedAt + t.busyMs + t.replyMs);
+    let out = reply;
     if (fired.garble) {
       this.stats.garbled++;
-      write(garble(reply));
+      out = garble(reply);
+    }
+    await this.trickle(out, receivedAt + t.busyMs, t.replyMs, write);
+  }
+
+  /**
+   * Send the answer as a serial line would: bytes keep arriving during its wire time (10 ms slices), so a host that
+   * restarts its timer on every byte does not time out on a long answer at a low baud rate.
+   */
+  private async trickle(frame: Buffer, start: number, replyMs: number, write: (b: Buffer) => void): Promise<void> {
+    if (replyMs <= 0) {
+      write(frame);
       return;
     }
-    write(reply);
+    const perSlice = Math.max(1, Math.ceil((frame.length * 10) / replyMs));
+    for (let off = 0; off < frame.length; off += perSlice) {
+      const end = Math.min(frame.length, off + perSlice);
+      await sleepUntil(start + (replyMs * end) / frame.length);
+      write(frame.subarray(off, end));
+    }
   }
 
   /** Wait until `start + busyMs`, sending SYN every 60 ms meanwhile. */

@@ -202,3 +202,16 @@ describe('Datecs wire emulator', () => {
     expect(err).toMatch(/--protocol must be x or classic/);
   });
 });
+
+describe('Datecs wire emulator at a low baud rate', () => {
+  it('a long answer at 1200 baud trickles in: a host with a short reply timeout never resends', async () => {
+    const { em, connect } = await rig('x', { baud: 1200, per_line_ms: 0, per_command_ms: 0 });
+    const { session } = await connect(); // reply timeout 300 ms
+    em.emulator.resetStats();
+    const r = await session.request(90); // ~70-byte answer: ≈ 580 ms on the wire at 1200 baud
+    expect(parseXReply(r.packet.data).fields[0]).toBe('DP-25MX');
+    expect(em.emulator.stats.modelledMs).toBeGreaterThan(450);
+    expect(session.stats.resends).toBe(0);
+    expect(em.emulator.stats.requests).toBe(1);
+  });
+});
