@@ -3,25 +3,23 @@
  * until the folder is empty. Every file must end in BonOK or BonERR, no `.processing` left, and the register's own
  * journal (its memory, apart from the hub's) must hold each BonOK receipt exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VirtualRegister } from '../../../src-main/emulators/virtual-register/virtual-register.js';
 import { tempDir } from '../../helpers/hub.js';
+import { freePort, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 import { keyValues } from './harness.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const CHILD = fileURLToPath(new URL('./inbox-child.ts', import.meta.url));
 const dataDir = tempDir('fiscool-inp-crash-');
 const folder = join(dataDir, 'scan');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const FILES = 300;
 const KILLS = 6;
-const TIMING = JSON.stringify({ baud: 0, per_line_ms: 2, per_command_ms: 1 });
+const TIMING = { baud: 0, per_line_ms: 2, per_command_ms: 1 };
+let port = 0;
 
 /** Deterministic pseudo-random kill delays. */
 function lcg(seed: number): () => number {
@@ -39,53 +37,49 @@ function fileContent(n: number): string {
   return [...items, `T${H}0;`].join('\r\n') + '\r\n';
 }
 
-function start(): Promise<{ child: ChildProcess; deviceId: string; exited: Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, folder, TIMING], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let err = '';
-  child.stderr?.on('data', (d) => (err += d));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`child did not start: ${err}`)), 30_000);
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const m = /READY (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, deviceId: m[1], exited });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`child exited (${code}): ${err}`)));
-  });
+/** The real headless service (`tsx src-main/service.ts`), which runs the inbox. */
+async function start(): Promise<HubProcess> {
+  return startHubProcess(dataDir, port);
 }
 
 const pendingInFolder = () => readdirSync(folder).filter((n) => /\.inp(\.processing)?$/.test(n));
 
 describe('INP inbox crash safety', () => {
   it('SIGKILL at random points during a 300-file burst: every file finished once, receipts exactly once', async () => {
+    port = await freePort();
+    // Configure the scan folder and a register slow enough that kills land inside receipts, then stop cleanly.
+    const first = await start();
+    const cfg = ((await (await fetch(`${first.url}/devices/fiscal`)).json()) as { fiscal_devices: Array<{ config: Record<string, unknown> & { id: string; options?: object } }> }).fiscal_devices[0]!.config;
+    const deviceId = cfg.id;
+    const saved = await fetch(`${first.url}/manage/save_fiscal_device`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...cfg, scan_folder: folder, options: { ...cfg.options, timing: TIMING } }),
+    });
+    expect(saved.status).toBe(200);
+    await first.kill('SIGTERM');
+
     mkdirSync(folder, { recursive: true });
     for (let n = 0; n < FILES; n++) writeFileSync(join(folder, `bon${String(n).padStart(4, '0')}.inp`), fileContent(n));
     const rand = lcg(4242);
-    let deviceId = '';
     let interrupted = 0;
+    let claimedAtKill = 0;
     for (let k = 0; k < KILLS; k++) {
       const run = await start();
-      deviceId = run.deviceId;
       await new Promise((r) => setTimeout(r, 100 + Math.floor(rand() * 500)));
-      run.child.kill('SIGKILL');
-      await run.exited;
+      await run.kill('SIGKILL');
       if (pendingInFolder().length > 0) interrupted++;
+      if (pendingInFolder().some((n) => n.endsWith('.processing'))) claimedAtKill++;
       if (pendingInFolder().length === 0) break;
     }
     // Last run: let it finish.
     const run = await start();
-    deviceId = run.deviceId;
     const deadline = Date.now() + 60_000;
     while (pendingInFolder().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    run.child.kill('SIGTERM');
-    await run.exited;
+    await run.kill('SIGTERM');
 
     expect(interrupted).toBeGreaterThanOrEqual(2);
+    expect(claimedAtKill).toBeGreaterThanOrEqual(1); // killed with claimed files in flight
     expect(pendingInFolder()).toEqual([]);
     const ok = readdirSync(join(folder, 'BonOK')).filter((n) => !n.startsWith('.'));
     const err = readdirSync(join(folder, 'BonERR')).filter((n) => !n.startsWith('.'));

@@ -55,6 +55,10 @@ describe('/inbox API', () => {
     expect((await call('GET', '/files?limit=0')).body).toMatchObject({ status: 400, error: expect.stringMatching(/^limit/) });
     expect(await call('POST', '/files/nope/retry')).toMatchObject({ status: 404, body: { status: 404 } });
     expect(await call('POST', `/files/${String(done?.['id'])}/discard`)).toMatchObject({ status: 409, body: { status: 409 } });
+    // The same router is mounted on the hub's native API.
+    const viaHub = await h.t.get('/inbox/files?state=done');
+    expect(viaHub.status).toBe(200);
+    expect(viaHub.body.files.map((f: { name: string }) => f.name)).toEqual(['a.inp']);
   });
 
   it('discarding a waiting file moves it to BonERR and never prints it', async () => {
