@@ -10,6 +10,8 @@ import { NAK, SYN } from '../../drivers/datecs/codec/bytes.js';
 import { encodePacket, type Framing, type Packet } from '../../drivers/datecs/codec/frame.js';
 import { FrameScanner } from '../../drivers/datecs/codec/scanner.js';
 import { encodeStatus } from '../../drivers/datecs/codec/status.js';
+import { X_ERRORS } from '../../drivers/datecs/codec/errors.js';
+import { buildXReply } from '../../drivers/datecs/codec/params.js';
 import { RegisterError, ZERO_TIMING, type TimingProfile, type VirtualRegisterApi } from '../virtual-register/register-api.js';
 import { executeClassic } from './classic-commands.js';
 import { newContext, type CommandOutcome, type EmulatorContext } from './command-context.js';
@@ -26,6 +28,8 @@ export interface EmulatorStats {
   dropped: number;
   garbled: number;
   syns: number;
+  /** Unexpected failures inside the emulator (answered as a general error). */
+  internalErrors: number;
   /** Sum of the modelled time of every answered exchange (wire + processing + printing), ms. */
   modelledMs: number;
 }
@@ -35,7 +39,7 @@ export interface LinkHooks {
   disconnect(durationMs: number): void;
 }
 
-const emptyStats = (): EmulatorStats => ({ requests: 0, executed: 0, replays: 0, naks: 0, dropped: 0, garbled: 0, syns: 0, modelledMs: 0 });
+const emptyStats = (): EmulatorStats => ({ requests: 0, executed: 0, replays: 0, naks: 0, dropped: 0, garbled: 0, syns: 0, internalErrors: 0, modelledMs: 0 });
 
 export class DatecsWireEmulator {
   readonly framing: Framing;
@@ -43,6 +47,7 @@ export class DatecsWireEmulator {
   timing: TimingProfile;
   readonly faults = new WireFaultPlan();
   stats: EmulatorStats = emptyStats();
+  lastInternalError: string | null = null;
   private readonly ctx: EmulatorContext;
   private last: { seq: number; cmd: number; reply: Buffer } | null = null;
   private readonly detachers = new Set<() => void>();
@@ -79,7 +84,12 @@ export class DatecsWireEmulator {
         } else if (ev.type === 'packet') {
           const at = performance.now();
           const raw = ev.raw.length;
-          queue = queue.then(() => (detached ? undefined : this.handle(ev.packet, raw, at, link, hooks, () => detached)));
+          queue = queue
+            .then(() => (detached ? undefined : this.handle(ev.packet, raw, at, link, hooks, () => detached)))
+            .catch((e: unknown) => {
+              this.stats.internalErrors++;
+              this.lastInternalError = e instanceof Error ? e.message : String(e);
+            });
         }
       }
     };
@@ -102,7 +112,10 @@ export class DatecsWireEmulator {
       return this.framing === 'x' ? executeX(this.ctx, cmd, data) : executeClassic(this.ctx, cmd, data);
     } catch (e) {
       if (e instanceof RegisterError && e.code === 'DISCONNECTED') return null; // a "powered off" register says nothing
-      throw e;
+      // Anything unexpected still gets an answer (a general error), never a dead link.
+      this.stats.internalErrors++;
+      this.lastInternalError = e instanceof Error ? e.message : String(e);
+      return { data: this.framing === 'x' ? buildXReply(X_ERRORS.SYNTAX) : Buffer.alloc(0), printed_lines: 0, flags: ['syntax_error'] };
     }
   }
 
@@ -135,7 +148,15 @@ export class DatecsWireEmulator {
       printed = out.printed_lines;
       const flags = [...statusFlagsOf(this.register), ...out.flags];
       const status = encodeStatus(this.framing, Object.fromEntries(flags.map((f) => [f, true])));
-      reply = encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: out.data, status });
+      try {
+        reply = encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: out.data, status });
+      } catch (e) {
+        // An answer that does not fit the frame: say "syntax error" rather than nothing.
+        this.stats.internalErrors++;
+        this.lastInternalError = e instanceof Error ? e.message : String(e);
+        const errData = this.framing === 'x' ? buildXReply(X_ERRORS.SYNTAX) : Buffer.alloc(0);
+        reply = encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: errData, status: encodeStatus(this.framing, { syntax_error: true }) });
+      }
       this.last = { seq: p.seq, cmd: p.cmd, reply };
     }
     if (fired.disconnect) {
