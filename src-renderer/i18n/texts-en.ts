@@ -57,6 +57,8 @@ export const en: Texts = {
   send: 'Send',
   reportDone: (msg: string) => `${msg}`,
   xTotal: (total: string) => `Sales total: ${total} lei`,
+  zNumber: (n: string) => `Z report no. ${n}`,
+  cardApproved: (code: string) => `Card approved, authorisation code ${code}`,
   drawer: (amount: string) => `Cash in drawer: ${amount} lei`,
 
   jobsTitle: 'Recent jobs',

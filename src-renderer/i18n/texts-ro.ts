@@ -55,6 +55,8 @@ export const ro = {
   send: 'Trimite',
   reportDone: (msg: string) => `${msg}`,
   xTotal: (total: string) => `Total vânzări: ${total} lei`,
+  zNumber: (n: string) => `Raport Z nr. ${n}`,
+  cardApproved: (code: string) => `Card aprobat, cod de autorizare ${code}`,
   drawer: (amount: string) => `Numerar în sertar: ${amount} lei`,
 
   jobsTitle: 'Lucrări recente',

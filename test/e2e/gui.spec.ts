@@ -47,8 +47,7 @@ test('a manual receipt prints: the hub’s slip number and total are shown and t
   await expect(printed).toContainText('Rest: 28,75 lei');
   const slip = Number(/Bon nr\. (\d+)/.exec((await printed.textContent()) ?? '')?.[1]);
 
-  const { jobs } = await hub.api<{ jobs: Array<{ id: string; operation: { type: string } }> }>('/jobs?limit=1');
-  const jobId = jobs[0]!.id;
+  const jobId = (await printed.getAttribute('data-job-id'))!;
   const job = await hub.api<JobBody>(`/jobs/${jobId}`);
   expect(job.operation.type).toBe('print_receipt');
   expect(job.result?.slip_number).toBe(slip);
@@ -102,6 +101,26 @@ test('the X report prints and shows the hub’s totals', async ({ app }) => {
   const result = app.getByTestId('report-result');
   await expect(result).toContainText('Raport X tipărit');
   await expect(result).toContainText(/Total vânzări: \d+,\d\d lei/);
+});
+
+test('a card receipt on the register linked to the simulated terminal shows the authorisation code', async ({ app }) => {
+  await app.getByLabel('Descriere 1').fill('Carte');
+  await app.getByLabel('Preț unitar 1').fill('45');
+  await app.getByLabel('TVA 1').selectOption('B');
+  await app.getByLabel('Plată').selectOption('card');
+  await app.getByRole('button', { name: 'Tipărește bonul' }).click();
+  const printed = app.getByTestId('receipt-printed');
+  await expect(printed).toContainText('Total: 45,00 lei');
+  await expect(printed).toContainText(/Card aprobat, cod de autorizare \d+/);
+});
+
+test('the Z report asks first, then prints and shows its number', async ({ app }) => {
+  app.once('dialog', (d) => void d.dismiss());
+  await app.getByRole('button', { name: 'Raport Z' }).click();
+  await expect(app.getByTestId('report-result')).toHaveCount(0);
+  app.once('dialog', (d) => void d.accept());
+  await app.getByRole('button', { name: 'Raport Z' }).click();
+  await expect(app.getByTestId('report-result')).toContainText(/Raport Z nr\. \d+/);
 });
 
 test('cash in works, and cash out beyond the drawer shows the register’s refusal in words', async ({ app }) => {

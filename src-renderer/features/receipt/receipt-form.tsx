@@ -62,9 +62,10 @@ export function ReceiptForm() {
         </div>
       </form>
       {r.printed ? (
-        <div className="notice notice-ok" role="status" data-testid="receipt-printed">
+        <div className="notice notice-ok" role="status" data-testid="receipt-printed" data-job-id={r.printed.jobId}>
           <strong>{t.receiptPrinted(String(r.printed.slip ?? '?'), r.printed.totalCents === null ? '?' : formatCents(r.printed.totalCents, lang))}</strong>
           {r.printed.changeCents ? <p>{t.change(formatCents(r.printed.changeCents, lang))}</p> : null}
+          {r.printed.cardAuth ? <p>{t.cardApproved(r.printed.cardAuth)}</p> : null}
         </div>
       ) : null}
       {r.failure ? <ErrorNotice error={explainFailure(r.failure, t)} onClose={r.dismissFailure} /> : null}

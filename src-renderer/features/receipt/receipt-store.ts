@@ -21,6 +21,8 @@ export interface PrintedReceipt {
   totalCents: number | null;
   changeCents: number | null;
   jobId: string;
+  /** The card terminal's authorisation code when a linked terminal was charged. */
+  cardAuth: string | null;
 }
 
 interface ReceiptState {
@@ -93,7 +95,9 @@ export const useReceiptStore = create<ReceiptState>((set, get) => ({
       const out = await runOperation(deviceId, built.operation);
       if (out.ok) {
         const a = out.answer;
-        set({ printed: { slip: num(a.slip_number), totalCents: num(a.total_cents), changeCents: num(a.change_cents), jobId: a.job_id } });
+        const pos = a.pos as { approved?: unknown; auth_code?: unknown } | undefined;
+        const cardAuth = pos?.approved === true && typeof pos.auth_code === 'string' ? pos.auth_code : null;
+        set({ printed: { slip: num(a.slip_number), totalCents: num(a.total_cents), changeCents: num(a.change_cents), jobId: a.job_id, cardAuth } });
       } else {
         set({ failure: { kind: 'device', error: out.error, code: out.code } });
       }

@@ -10,6 +10,7 @@ import { useReportsStore, type ReportAction } from './reports-store.js';
 
 function answerLines(action: ReportAction, a: SuccessAnswer, t: Texts, lang: 'ro' | 'en'): string[] {
   const lines = [a.msg];
+  if (typeof a.z_number === 'number') lines.push(t.zNumber(String(a.z_number)));
   const totals = a.totals as { total_cents?: unknown } | undefined;
   if ((action === 'print_x' || action === 'print_z') && typeof totals?.total_cents === 'number') {
     lines.push(t.xTotal(formatCents(totals.total_cents, lang)));
