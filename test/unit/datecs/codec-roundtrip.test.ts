@@ -134,3 +134,20 @@ describe('Datecs codec: status bits and error codes', () => {
     expect(mapDatecsErrorCode(-107500)).toBe('DEVICE_ERROR');
   });
 });
+
+describe('DatecsFramer (Transform)', () => {
+  it('turns a byte stream written in small chunks into packet / SYN / NAK / bad events', async () => {
+    const { DatecsFramer } = await import('../../../src-main/drivers/datecs/framer.js');
+    const framer = new DatecsFramer('x', 'response');
+    const events: string[] = [];
+    framer.on('data', (e: { type: string; packet?: { seq: number } }) => events.push(e.type === 'packet' ? `packet:${e.packet?.seq}` : e.type));
+    const good = encodePacket({ framing: 'x', seq: 0x41, cmd: 74, data: Buffer.alloc(0), status: encodeStatus('x', IDLE_FLAGS) });
+    const bad = Buffer.from(good);
+    bad[bad.length - 2] = 0x3f; // wrong BCC digit
+    const stream = Buffer.concat([Buffer.from([0x16]), bad, Buffer.from([0x15]), good]);
+    for (let i = 0; i < stream.length; i += 3) framer.write(stream.subarray(i, i + 3));
+    framer.end();
+    await new Promise((r) => framer.once('end', r));
+    expect(events).toEqual(['syn', 'bad', 'nak', `packet:${0x41}`]);
+  });
+});
