@@ -54,6 +54,7 @@ export async function finishOk(env: InboxEnv, rec: InboxFileRecord, f: FileAtHan
   await writeAtomic(f.folder, ANSWER_DIR, answerFile, encodeLike(answer, parsed.encoding === 'windows-1250' ? 'windows-1250' : 'utf-8'));
   if (await exists(f.path)) await moveInto(f.folder, f.path, OK_DIR, okFile);
   rec = env.store.update(rec.id, { state: 'done', result: summary(answer), error: null, finished_at: new Date().toISOString(), finishing: null });
+  env.store.dropContent(rec.id);
   env.emit(rec);
   return rec;
 }

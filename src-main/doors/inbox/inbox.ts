@@ -102,8 +102,21 @@ export function startInbox(ctx: InboxContext): Inbox {
     await Promise.all([...byDevice.values()].map((f) => f.scan()));
   }
 
+  let lastPurge = 0;
+  function purge(): void {
+    if (Date.now() - lastPurge < 3600_000) return;
+    lastPurge = Date.now();
+    const n = store.purgeOlderThan(Math.max(7, ctx.retentionDays?.() ?? 90));
+    if (n > 0) ctx.logger.info({ removed: n }, 'old inbox records removed');
+  }
+
   function schedule(): void {
     if (stopped) return;
+    try {
+      purge();
+    } catch (err) {
+      ctx.logger.warn({ err }, 'inbox purge failed');
+    }
     rescanTimer = setTimeout(() => {
       void rescanNow()
         .catch((err: unknown) => ctx.logger.error({ err }, 'inbox rescan failed'))

@@ -165,6 +165,17 @@ export class InboxStore {
     return rows.map(fromRow);
   }
 
+  /** Forget the original bytes of printed files (kept only while a file may still be retried). */
+  dropContent(id: string): void {
+    this.db.prepare('UPDATE inbox_files SET content = NULL WHERE id = ?').run(id);
+  }
+
+  /** Delete finished records older than `days` days; returns how many. */
+  purgeOlderThan(days: number): number {
+    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+    return this.db.prepare(`DELETE FROM inbox_files WHERE state IN ('done','failed','discarded') AND finished_at IS NOT NULL AND finished_at < ?`).run(cutoff).changes;
+  }
+
   list(q: { device_id?: string; state?: string; limit?: number } = {}): InboxFileRecord[] {
     const where: string[] = [];
     const params: unknown[] = [];
