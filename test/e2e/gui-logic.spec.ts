@@ -9,7 +9,7 @@ import { en } from '../../src-renderer/i18n/texts-en.js';
 import { ro } from '../../src-renderer/i18n/texts-ro.js';
 import { enteredSumCents, formatCents, formatRate, textToCents, textToThousandths } from '../../src-renderer/lib/amount-text.js';
 import { ApiError } from '../../src-renderer/lib/api-client.js';
-import { buildReceipt, type LineDraft } from '../../src-renderer/features/receipt/receipt-store.js';
+import { buildReceipt, useReceiptStore, type LineDraft } from '../../src-renderer/features/receipt/receipt-store.js';
 import { upsertJob, type JobRow } from '../../src-renderer/features/jobs/jobs-store.js';
 import { configFromDraft, draftFromConfig } from '../../src-renderer/features/settings/device-draft.js';
 
@@ -55,6 +55,16 @@ test('a typed receipt becomes a print_receipt operation; cash without an amount 
   const bad = buildReceipt([{ ...lines[0]!, quantity: 'x' }], 'cash', '');
   expect(bad.ok).toBe(false);
   if (!bad.ok && bad.failure.kind === 'input') expect(bad.failure.message(ro)).toContain('linia 1, Cantitate');
+});
+
+test('choosing a register without a line’s VAT group moves that line to the register’s first group', () => {
+  const store = useReceiptStore.getState();
+  store.reset('A');
+  store.addLine('C');
+  useReceiptStore.getState().fitVat(['A', 'B']);
+  expect(useReceiptStore.getState().lines.map((l) => l.vat)).toEqual(['A', 'A']);
+  useReceiptStore.getState().fitVat(['D']);
+  expect(useReceiptStore.getState().lines.map((l) => l.vat)).toEqual(['D', 'D']);
 });
 
 test('job events update the row in place or add it on top', () => {

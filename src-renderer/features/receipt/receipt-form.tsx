@@ -1,5 +1,5 @@
 /** The manual receipt: lines, payment, the plain sum of what was typed, and the hub's answer or error. */
-import type { FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { ErrorNotice } from '../../errors/error-notice.js';
 import { explainFailure } from '../../errors/failure.js';
 import { useLanguageStore, useTexts } from '../../i18n/language-store.js';
@@ -14,6 +14,11 @@ export function ReceiptForm() {
   const lang = useLanguageStore((s) => s.lang);
   const device = useSelectedDevice();
   const r = useReceiptStore();
+  const groups = Object.keys(device?.vat_rates ?? {}).join(',');
+  const fitVat = r.fitVat;
+  useEffect(() => {
+    if (groups) fitVat(groups.split(','));
+  }, [groups, fitVat]);
   if (!device) {
     return (
       <section className="panel">

@@ -37,6 +37,8 @@ interface ReceiptState {
   removeLine(key: number): void;
   setPayment(patch: { method?: PaymentMethod; paid?: string }): void;
   reset(vat: string): void;
+  /** After choosing another register: lines with a VAT group it lacks take its first group. */
+  fitVat(groups: string[]): void;
   dismissFailure(): void;
   print(deviceId: string): Promise<void>;
 }
@@ -85,6 +87,11 @@ export const useReceiptStore = create<ReceiptState>((set, get) => ({
   removeLine: (key) => set({ lines: get().lines.length > 1 ? get().lines.filter((l) => l.key !== key) : get().lines }),
   setPayment: (patch) => set(patch),
   reset: (vat) => set({ lines: [blankLine(vat)], method: 'cash', paid: '', printed: null, failure: null }),
+  fitVat: (groups) => {
+    const first = groups[0];
+    if (!first || get().lines.every((l) => groups.includes(l.vat))) return;
+    set({ lines: get().lines.map((l) => (groups.includes(l.vat) ? l : { ...l, vat: first })) });
+  },
   dismissFailure: () => set({ failure: null }),
   async print(deviceId) {
     const { lines, method, paid } = get();
