@@ -52,9 +52,16 @@ export async function printReceipt(
   if (!computed.ok) throw new DeviceError('DEVICE_REJECTED', `${computed.error.path}: ${computed.error.message}`);
   const totals = computed.totals;
 
-  const start = await clearOpenReceipt(cmd);
-  if (start.open !== 'none') throw new DeviceError('RECEIPT_OPEN', 'a receipt left open on the register could not be cancelled');
-  const before = (await cmd.receiptCounters()).receipt_number;
+  // Reading the state and cancelling a leftover print nothing fiscal: a failure here did not act on this receipt.
+  let before: number;
+  try {
+    const start = await clearOpenReceipt(cmd);
+    if (start.open !== 'none') throw new DeviceError('RECEIPT_OPEN', 'a receipt left open on the register could not be cancelled');
+    before = (await cmd.receiptCounters()).receipt_number;
+  } catch (e) {
+    if (e instanceof DeviceError && e.mayHaveActed) throw new DeviceError(e.code, e.message, { ...(e.deviceError ? { deviceError: e.deviceError } : {}), mayHaveActed: false });
+    throw e;
+  }
   const items = op.lines.filter((l) => l.type === 'item').length;
   let sold = 0;
   let reachedClose = false;
@@ -102,11 +109,13 @@ export async function printReceipt(
     for (const p of payments) change = (await cmd.pay(p.method, p.amount_cents)).change_cents;
     reachedClose = true;
     const number = await closeTruthfully(cmd, before);
+    // The receipt is printed: a failure to read its time must not turn the success into an error.
+    const printedAt = await cmd.lastReceiptDateTime().catch(() => localIsoNow());
     return {
       slip_number: number,
       total_cents: totals.total_cents,
       change_cents: change || totals.change_cents,
-      receipt_datetime: await cmd.lastReceiptDateTime(),
+      receipt_datetime: printedAt,
       fiscal_serial: serial,
     };
   } catch (e) {
@@ -140,4 +149,10 @@ async function closeTruthfully(cmd: DatecsCommands, before: number): Promise<num
     if (after > before) return after;
     throw new DeviceError('DEVICE_ERROR', 'the receipt was neither closed nor left open after a lost answer', { mayHaveActed: false });
   }
+}
+
+function localIsoNow(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
