@@ -148,7 +148,9 @@ export class DatecsSession {
       this.waiter = (ev) => {
         switch (ev.type) {
           case 'byte':
-            arm();
+            // Bytes of an answer still arriving (slow line): keep waiting, within the overall limit.
+            if (Date.now() - started > maxBusyMs) finish({ kind: 'busy' });
+            else arm();
             return;
           case 'syn':
             this.stats.syns++;
