@@ -106,6 +106,19 @@ describe('Datecs session against the wire emulator over TCP', () => {
     expect(em.emulator.stats.syns).toBe(session.stats.syns);
   });
 
+  it('a register that keeps answering SYN past maxBusyMs: gives up with mayHaveActed=true', async () => {
+    await setup({ baud: 115_200, per_line_ms: 200, per_command_ms: 2 }, 150);
+    const busy = new DatecsSession(link, { framing: 'x', timeoutMs: 150, maxAttempts: 3, maxBusyMs: 300, firstSeq: 0x50 });
+    const t0 = performance.now();
+    const err = (await busy.request(69, joinX(['X'])).catch((e: unknown) => e)) as DeviceError;
+    busy.dispose();
+    expect(err).toBeInstanceOf(DeviceError);
+    expect(err.code).toBe('DEVICE_UNREACHABLE');
+    expect(err.mayHaveActed).toBe(true);
+    expect(err.message).toMatch(/still busy/);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
   it('survives a disconnect after the command ran: reconnects, resends, gets the replay', async () => {
     await setup('zero', 200);
     const states: string[] = [];
