@@ -4,6 +4,7 @@
  * the buyer's CUI on the receipt (no documented Romanian parameter) — the driver refuses with NOT_SUPPORTED.
  */
 import { DeviceError, type Language } from '../../domain/error-codes.js';
+import { formatThousandths } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
 import { datecsErrorDetail, mapDatecsErrorCode, errorFromStatus } from './codec/errors.js';
@@ -105,7 +106,7 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async sell(item: SaleItem): Promise<void> {
-    const qty = item.quantity_thousandths === 1000 ? '' : `*${(item.quantity_thousandths / 1000).toFixed(3)}`;
+    const qty = item.quantity_thousandths === 1000 ? '' : `*${formatThousandths(item.quantity_thousandths)}`;
     const um = item.um ? `#${item.um}` : '';
     const name = item.description.replace(/[\t\n,]/g, ' ');
     await this.call(0x31, `${name}\t${item.vat_group}${amount(item.unit_price_cents)}${qty}${um}${classicDiscountSuffix(item.adjustment)}`);

@@ -1,5 +1,6 @@
 /** DatecsCommands over the Romanian X command set (8 status bytes, TAB parameters, ErrorCode first). */
 import { DeviceError, type Language } from '../../domain/error-codes.js';
+import { formatThousandths } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
 import { X_ERRORS, datecsErrorDetail, errorFromStatus, mapDatecsErrorCode } from './codec/errors.js';
@@ -100,7 +101,7 @@ export class XCommands implements DatecsCommands {
       item.description,
       taxCdForGroup(item.vat_group),
       amount(item.unit_price_cents),
-      (item.quantity_thousandths / 1000).toFixed(3),
+      formatThousandths(item.quantity_thousandths),
       dt,
       dv,
       item.department ?? 0,
