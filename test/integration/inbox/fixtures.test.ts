@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import type { JournalDocument } from '../../../src-main/emulators/virtual-register/register-api.js';
+import { decodeInp } from '../../../src-main/doors/inbox/parser/decode.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOf, drop, errorOf, finished, fixture, journal, ls, receipts, startInboxHub, type InboxHub } from './harness.js';
+import { answerOf, drop, errorOf, finished, fixture, FIXTURES, journal, ls, receipts, startInboxHub, type InboxHub } from './harness.js';
 
 let h: InboxHub;
 beforeAll(async () => {
@@ -12,12 +14,19 @@ afterAll(async () => {
   await h.close();
 });
 
+/** What each fixture added to the register journal (kind and total), to compare the re-encoded runs with. */
+const seen = new Map<string, Array<[string, number | null]>>();
+/** Kind of each added document, with the total of receipts (reports' totals depend on the day so far). */
+const shape = (docs: JournalDocument[]) => docs.map((d): [string, number | null] => [d.kind, d.kind === 'fiscal_receipt' ? (d.total_cents ?? null) : null]);
+
 /** Drop a fixture, wait until it is finished, return the register documents it added. */
-async function run(name: string, as = name) {
+async function run(name: string, as = name, bytes = fixture(name)) {
   const before = journal(h.register()).length;
-  drop(h.folder, as, fixture(name));
+  drop(h.folder, as, bytes);
   const where = await finished(h.folder, as);
-  return { where, added: journal(h.register()).slice(before) };
+  const added = journal(h.register()).slice(before);
+  if (as === name && where === 'ok') seen.set(name, shape(added));
+  return { where, added };
 }
 
 describe('every FPrint command, from fixture files, on the simulated register', () => {
@@ -114,6 +123,26 @@ describe('every FPrint command, from fixture files, on the simulated register', 
   it('FiscalNet and EcrBridge receipts print like their FPrint equivalents', async () => {
     const { added } = await run('fiscalnet.txt', 'fiscalnet-2.txt');
     expect(added.map((d) => [d.kind, d.total_cents])).toEqual([['fiscal_receipt', 1490]]);
+  });
+});
+
+describe('the same command files in Windows-1250 with CRLF and in UTF-8 with LF', () => {
+  it('print exactly what the original files printed', async () => {
+    // Every valid fixture ran above (each command of the table is in at least one of them).
+    expect([...seen.keys()].sort()).toEqual(readdirSync(FIXTURES).filter((n) => !n.startsWith('bad-')).sort());
+    for (const [name, expected] of seen) {
+      const decoded = decodeInp(fixture(name));
+      if (!decoded.ok) throw new Error(name);
+      const text = decoded.text.replace(/ș/g, 'ş').replace(/ț/g, 'ţ').replace(/\r\n/g, '\n');
+      for (const [tag, bytes] of [
+        ['w1250', iconv.encode(text.replace(/\n/g, '\r\n'), 'windows-1250')],
+        ['lf', Buffer.from(text, 'utf8')],
+      ] as const) {
+        const { where, added } = await run(name, `${tag}-${name}`, bytes);
+        expect(where, `${tag} ${name}`).toBe('ok');
+        expect(shape(added), `${tag} ${name}`).toEqual(expected);
+      }
+    }
   });
 });
 

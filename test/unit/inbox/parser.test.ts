@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { decodeInp } from '../../../src-main/doors/inbox/parser/decode.js';
 import { parseInp } from '../../../src-main/doors/inbox/parser/parse-inp.js';
 import type { ParsedInp, InpParseError } from '../../../src-main/doors/inbox/parser/types.js';
 
@@ -160,6 +161,28 @@ describe('FPrint fixtures', () => {
       ['print_receipt', 1, 2],
       ['print_z', 3, 3],
     ]);
+  });
+});
+
+describe('every fixture in every encoding and line ending', () => {
+  const cedilla = (t: string) => t.replace(/ș/g, 'ş').replace(/ț/g, 'ţ').replace(/Ș/g, 'Ş').replace(/Ț/g, 'Ţ');
+  const names = readdirSync(FIX).filter((n) => !n.startsWith('bad-binary'));
+  it.each(names)('%s: UTF-8/LF, UTF-8 BOM/CRLF and Windows-1250/CRLF parse the same', (name) => {
+    const decoded = decodeInp(fixture(name));
+    if (!decoded.ok) throw new Error(`${name} does not decode`);
+    const text = cedilla(decoded.text).replace(/\r\n/g, '\n');
+    const variants = [
+      Buffer.from(text, 'utf8'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')]),
+      iconv.encode(text.replace(/\n/g, '\r\n'), 'windows-1250'),
+    ];
+    const results = variants.map((v) => {
+      const r = parseInp(v);
+      return r.ok ? { ok: true, ops: r.file.documents.map((d) => d.operation), dialect: r.file.dialect } : { ok: false, error: r.error };
+    });
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    expect(results[0]?.ok).toBe(!name.startsWith('bad-') || name === 'bad-vat-group.inp');
   });
 });
 
