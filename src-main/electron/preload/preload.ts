@@ -1,5 +1,6 @@
 /**
- * The window's preload (sandboxed, so CommonJS — see package.json here — and no imports besides 'electron').
+ * The window's preload (sandboxed, so CommonJS — see package.json here — and no imports besides 'electron'; the
+ * sandbox wrapper supplies `require`, `exports` and, since Electron 27, `module`, which TypeScript's CJS output uses).
  * Exposes exactly one object, `window.fiscool`: where the API is, its token, and tray commands.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
