@@ -5,7 +5,7 @@
  * Environment (tests, portable installs): FISCOOL_USER_DATA overrides the data dir, FISCOOL_PORT the API port.
  * `--hidden` (autostart) starts in the tray without showing the window.
  */
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createHub, type Hub } from '../hub/create-hub.js';
 import { createLogger } from '../hub/logger.js';
@@ -80,6 +80,17 @@ async function startApp(): Promise<void> {
   });
 }
 
+/** Shown to the cashier when the hub cannot start (most often: the port is taken by a FisCool service). */
+function startFailureText(why: string): string {
+  return [
+    `FisCool nu a putut porni: ${why}`,
+    'Verificați că serviciul FisCool (npm run serve) nu rulează deja pe acest calculator, apoi porniți din nou aplicația.',
+    '',
+    `FisCool could not start: ${why}`,
+    'Check that the FisCool service (npm run serve) is not already running on this computer, then start the app again.',
+  ].join('\n');
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -102,7 +113,9 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(startApp)
     .catch((e: unknown) => {
-      process.stderr.write(`FisCool could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+      const why = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`FisCool could not start: ${why}\n`);
+      dialog.showErrorBox('FisCool', startFailureText(why));
       app.exit(1);
     });
 }

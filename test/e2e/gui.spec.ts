@@ -217,6 +217,9 @@ test('the inbox lists a file dropped into the register’s scan folder, and a ba
   await expect(bad).toContainText('linia 1');
   await bad.getByRole('button', { name: 'Renunță' }).click();
   await expect(bad).toContainText('abandonat');
+  // the file's receipt is in the journal like any other job, marked as coming from the INP door
+  await app.getByRole('button', { name: 'Casă', exact: true }).click();
+  await expect(app.locator('[data-testid=jobs-list] li', { hasText: 'INP' }).first()).toContainText('reușită');
 });
 
 test('the GUI notices the hub going away and reconnects by itself when it is back', async ({ app, hub }) => {

@@ -12,6 +12,8 @@ function outcomeText(o: JobOutcome | null, t: Texts): string {
   return typeof slip === 'number' ? t.jobSlip(String(slip)) : o.msg;
 }
 
+const SOURCE: Record<string, string> = { http: 'API', ws: 'API', inp: 'INP', erpnet: 'ErpNet.FP', ucsfphub: 'UcsFPHub', gui: 'FisCool', internal: 'FisCool' };
+
 function timeOf(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString('ro-RO', { hour12: false });
@@ -33,7 +35,9 @@ export function JobsList() {
             <span className="job-time muted">{timeOf(j.created_at)}</span>
             <span className="job-type">{t.opNames[j.type] ?? j.type}</span>
             <span className={`job-state state-${j.state}`}>{t.jobState[j.state] ?? j.state}</span>
-            <span className="job-device muted">{nameOf(j.device_id)}</span>
+            <span className="job-device muted">
+              {nameOf(j.device_id)} · {SOURCE[j.source] ?? j.source}
+            </span>
             <span className="job-outcome">{outcomeText(j.outcome, t)}</span>
           </li>
         ))}
