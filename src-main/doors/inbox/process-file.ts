@@ -90,9 +90,7 @@ export type Finish = () => Promise<InboxFileRecord>;
 
 export async function processFile(env: InboxEnv, device_id: string, f: FileAtHand, ctl: Control): Promise<Finish> {
   const hash = sha256(f.bytes);
-  const found = recordFor(env, device_id, f, hash);
-  const fresh = found.fresh;
-  let rec = found.rec;
+  let rec = recordFor(env, device_id, f, hash).rec;
   const log: ErrorInfo['log'] = [{ at: new Date(), level: 'INFO', text: `${f.name} (${f.bytes.length} B, sha256 ${hash.slice(0, 12)})` }];
   if (rec.state !== 'processing') rec = env.store.update(rec.id, { state: 'processing' });
   env.emit(rec);
@@ -119,7 +117,8 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   rec = { ...rec, dialect: parsed.dialect }; // persisted with the outcome (one journal write less per file)
 
   // Duplicate policy: the same file (device + name + content) already printed.
-  if (fresh && env.settings().duplicate_policy === 'skip') {
+  // (Also for a record recovered after a crash: its keys would be new ones, so the check must run again.)
+  if (env.settings().duplicate_policy === 'skip') {
     const prior = env.store.sameFile(device_id, f.name, hash).find((r) => r.state === 'done' && r.id !== rec.id);
     if (prior) {
       rec = { ...rec, docs: prior.docs, job_id: prior.job_id };
@@ -180,6 +179,7 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
         break;
       }
       const s = env.settings();
+      rec = { ...rec, waiting_since: env.store.get(rec.id)?.waiting_since ?? rec.waiting_since };
       const waitingFor = rec.waiting_since ? Date.now() - Date.parse(rec.waiting_since) : 0;
       if (WAIT_AGAIN.has(outcome.code) && s.wait_for_device && waitingFor < s.wait_timeout_s * 1000 && !ctl.stopped()) {
         // Nothing was printed: wait for the device and try again under a new key.
@@ -239,6 +239,9 @@ async function waitForDevice(env: InboxEnv, ctl: Control, rec: InboxFileRecord, 
     }
     const s = env.settings();
     const reason = deviceErrorText(env, r.code, r.reason);
+    // A retry from the API restarts the wait: read the start of the wait from the journal.
+    const stored = env.store.get(rec.id)?.waiting_since;
+    if (stored !== undefined && stored !== rec.waiting_since) rec = { ...rec, waiting_since: stored };
     if (r.code === 'NOT_FOUND' || !s.wait_for_device) return { rec, failure: { code: r.code, reason } };
     const since = rec.waiting_since ? Date.parse(rec.waiting_since) : Date.now();
     if (Date.now() - since >= s.wait_timeout_s * 1000) {

@@ -62,6 +62,22 @@ describe('pre-flight: the device is not ready', () => {
     expect(receipts(h.register())).toHaveLength(0);
   });
 
+  it('retrying a waiting file restarts its wait', async () => {
+    h = await startInboxHub({ inbox: { wait_timeout_s: 3 } });
+    h.register().injectFaults({ disconnected: true });
+    await waitFor(() => h!.hub.devices.readiness(h!.deviceId).ready === false);
+    drop(h.folder, 'patient.inp', RECEIPT);
+    await waitFor(() => h!.inbox.list({ state: 'waiting' }).length === 1);
+    const since = Date.now();
+    await new Promise((r) => setTimeout(r, 2000));
+    const id = h.inbox.list()[0]!.id;
+    expect((await h.inbox.retry(id)).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, Math.max(0, since + 3800 - Date.now())));
+    expect(h.inbox.get(id)?.state).toBe('waiting'); // without the retry it would have failed at 3 s
+    expect(await finished(h.folder, 'patient.inp')).toBe('err');
+    expect(Date.now() - since).toBeGreaterThanOrEqual(4500);
+  });
+
   it('with wait_for_device off the file fails at once', async () => {
     h = await startInboxHub({ inbox: { wait_for_device: false } });
     h.register().injectFaults({ disconnected: true });
