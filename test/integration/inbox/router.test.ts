@@ -122,3 +122,25 @@ describe('a file with several documents that failed half-way', () => {
     expect(reg.readJournal({ range: { type: 'date', start: '2000-01-01', end: '2099-12-31' }, doc_type: 'z_reports' }).filter((d) => d.kind === 'z_report')).toHaveLength(1);
   });
 });
+
+describe('WebSocket inbox events', () => {
+  it('a subscriber to "inbox" sees every state change of a file', async () => {
+    h = await startInboxHub();
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(h.t.url.replace('http', 'ws') + '/ws');
+    const got: Array<{ event?: string; data?: { file_name: string; state: string; job_id?: string | null } }> = [];
+    ws.on('message', (m) => got.push(JSON.parse(String(m)) as (typeof got)[number]));
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ id: 's', action: 'subscribe', payload: { topics: ['inbox'] } }));
+    await waitFor(() => got.length > 0);
+    drop(h.folder, 'ws.inp', RECEIPT);
+    drop(h.folder, 'ws-bad.inp', fixture('bad-k-after-s.inp'));
+    await waitFor(() => got.filter((m) => m.event === 'inbox_file' && (m.data?.state === 'done' || m.data?.state === 'failed')).length === 2);
+    ws.close();
+    const states = (name: string) => got.filter((m) => m.event === 'inbox_file' && m.data?.file_name === name).map((m) => m.data?.state);
+    expect(states('ws.inp')[0]).toBe('processing');
+    expect(states('ws.inp').at(-1)).toBe('done');
+    expect(states('ws-bad.inp')).toEqual(['processing', 'failed']);
+    expect(got.some((m) => m.data?.file_name === 'ws.inp' && typeof m.data.job_id === 'string')).toBe(true);
+  });
+});
