@@ -21,17 +21,29 @@ const H = ',1,______,_,__;';
 const FAST = { baud: 0, per_line_ms: 1, per_command_ms: 1 };
 
 function content(n: number): string {
-  const items = Array.from({ length: 3 }, (_, i) => `S${H}Produs ${n}-${i};${(1 + (n % 40)).toFixed(2)};1.000;1;1;${1 + (i % 2)};0;0;buc`);
+  const items = Array.from(
+    { length: 3 },
+    (_, i) => `S${H}Produs ${n}-${i};${(1 + (n % 40)).toFixed(2)};1.000;1;1;${1 + (i % 2)};0;0;buc`,
+  );
   return [...items, `T${H}0;`].join('\r\n') + '\r\n';
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 const f = (x: number, d = 3) => x.toFixed(d);
 
 /** The register's own rate: the same receipts on the simulated driver, no hub, receipts per second. */
 async function registerRate(timing: unknown, n: number): Promise<number> {
   const dir = tempDir('fiscool-bench-inbox-reg-');
-  const config: FiscalDeviceConfig = { id: randomUUID(), name: 'bench', manufacturer: 'FisCool', model: 'Simulated', connection_details: { type: 'None' }, enabled: true, options: { timing } };
+  const config: FiscalDeviceConfig = {
+    id: randomUUID(),
+    name: 'bench',
+    manufacturer: 'FisCool',
+    model: 'Simulated',
+    connection_details: { type: 'None' },
+    enabled: true,
+    options: { timing },
+  };
   const driver = createSimulatedFiscalDriver(config, { dataDir: dir });
   await driver.connect();
   const ops = Array.from({ length: n }, (_, i) => {
@@ -49,7 +61,9 @@ async function registerRate(timing: unknown, n: number): Promise<number> {
 async function setTiming(h: InboxHub, timing: unknown): Promise<void> {
   const cfg = h.hub.devices.getFiscal(h.deviceId)!.config;
   await h.t.post('/manage/save_fiscal_device', { ...cfg, options: { ...cfg.options, timing } });
-  await waitFor(() => h.hub.devices.readiness(h.deviceId).ready === true && h.inbox.folders()[h.deviceId] !== undefined);
+  await waitFor(
+    () => h.hub.devices.readiness(h.deviceId).ready === true && h.inbox.folders()[h.deviceId] !== undefined,
+  );
 }
 
 /** Drop `n` files at once; files per second from the first write to the last file in BonOK. */
@@ -96,13 +110,17 @@ export async function run(): Promise<void> {
       const inbox = await burst(h, n, label.slice(0, 1));
       const after = await registerRate(timing, Math.min(n, 200));
       const own = (before + after) / 2;
-      rows.push(`${label.padEnd(26)} ${String(n)} files   register alone ${f(own, 1).padStart(7)} receipts/s   inbox ${f(inbox, 1).padStart(6)} files/s   ratio ${f(inbox / own)}`);
+      rows.push(
+        `${label.padEnd(26)} ${String(n)} files   register alone ${f(own, 1).padStart(7)} receipts/s   inbox ${f(inbox, 1).padStart(6)} files/s   ratio ${f(inbox / own)}`,
+      );
     }
     await setTiming(h, 'zero');
     const lat = await pickup(h, 60);
     console.log('burst of INP files into one folder (3 items + cash each):');
     for (const r of rows) console.log('  ' + r);
-    console.log(`pickup latency (file closed → first device command) minus settle (${h.hub.settings.get().inbox.settle_ms} ms), ${lat.length} files:`);
+    console.log(
+      `pickup latency (file closed → first device command) minus settle (${h.hub.settings.get().inbox.settle_ms} ms), ${lat.length} files:`,
+    );
     console.log(`  median ${f(pct(lat, 0.5), 1)} ms   p99 ${f(pct(lat, 0.99), 1)} ms`);
   } finally {
     await h.close();

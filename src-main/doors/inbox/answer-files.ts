@@ -52,7 +52,11 @@ function str(v: unknown): string {
 }
 
 /** The answer: input lines echoed with the service field filled, then `KEY=value` lines. */
-export function renderAnswer(file: ParsedInp, docs: readonly DocOutcome[], opts: { serial: string; duplicate?: boolean }): string {
+export function renderAnswer(
+  file: ParsedInp,
+  docs: readonly DocOutcome[],
+  opts: { serial: string; duplicate?: boolean },
+): string {
   const eol = file.eol;
   const out: string[] = [];
   const receipts = docs.filter((d) => d.operation_type === 'print_receipt' || d.operation_type === 'print_refund');
@@ -78,7 +82,10 @@ export function renderAnswer(file: ParsedInp, docs: readonly DocOutcome[], opts:
   if (typeof change === 'number' && change > 0) out.push(`CHANGE=${formatCents(change)}`);
   out.push(`SERIAL=${serial}`);
   const when = str(lastReceipt?.['receipt_datetime']);
-  const finished = docs.map((d) => d.finished_at).filter((x): x is string => x !== null).pop();
+  const finished = docs
+    .map((d) => d.finished_at)
+    .filter((x): x is string => x !== null)
+    .pop();
   const date = when ? when.replace('T', ' ').slice(0, 19) : finished ? localDateTime(new Date(finished)) : '';
   out.push(`DATE=${date}`);
   const pos = lastReceipt?.['pos'] as Record<string, unknown> | undefined;

@@ -7,7 +7,17 @@ import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import type { InboxEnv } from './context.js';
 import { renderAnswer, renderErrorBlock, type ErrorInfo } from './answer-files.js';
-import { ANSWER_DIR, ERR_DIR, OK_DIR, exists, inside, moveInto, sanitizeName, uniqueName, writeAtomic } from './fs-safe.js';
+import {
+  ANSWER_DIR,
+  ERR_DIR,
+  OK_DIR,
+  exists,
+  inside,
+  moveInto,
+  sanitizeName,
+  uniqueName,
+  writeAtomic,
+} from './fs-safe.js';
 import { encodeLike } from './parser/decode.js';
 import type { InpEncoding, ParsedInp } from './parser/types.js';
 import type { InboxFileRecord } from './store.js';
@@ -35,9 +45,17 @@ function summary(answer: string): Record<string, string> {
   return out;
 }
 
-export async function finishOk(env: InboxEnv, rec: InboxFileRecord, f: FileAtHand, parsed: ParsedInp, opts: { duplicate_of?: string } = {}): Promise<InboxFileRecord> {
+export async function finishOk(
+  env: InboxEnv,
+  rec: InboxFileRecord,
+  f: FileAtHand,
+  parsed: ParsedInp,
+  opts: { duplicate_of?: string } = {},
+): Promise<InboxFileRecord> {
   const now = new Date();
-  const answerFile = rec.answer ? basename(rec.answer) : await uniqueName(f.folder, ANSWER_DIR, answerName(f.name), now);
+  const answerFile = rec.answer
+    ? basename(rec.answer)
+    : await uniqueName(f.folder, ANSWER_DIR, answerName(f.name), now);
   const okFile = rec.output ? basename(rec.output) : await uniqueName(f.folder, OK_DIR, f.name, now);
   rec = env.store.update(rec.id, {
     finishing: 'ok',
@@ -51,9 +69,20 @@ export async function finishOk(env: InboxEnv, rec: InboxFileRecord, f: FileAtHan
   const view = env.devices.getFiscal(rec.device_id);
   const serial = view?.connected_device_id ?? view?.identity?.serial ?? '';
   const answer = renderAnswer(parsed, rec.docs, { serial, duplicate: opts.duplicate_of !== undefined });
-  await writeAtomic(f.folder, ANSWER_DIR, answerFile, encodeLike(answer, parsed.encoding === 'windows-1250' ? 'windows-1250' : 'utf-8'));
+  await writeAtomic(
+    f.folder,
+    ANSWER_DIR,
+    answerFile,
+    encodeLike(answer, parsed.encoding === 'windows-1250' ? 'windows-1250' : 'utf-8'),
+  );
   if (await exists(f.path)) await moveInto(f.folder, f.path, OK_DIR, okFile);
-  rec = env.store.update(rec.id, { state: 'done', result: summary(answer), error: null, finished_at: new Date().toISOString(), finishing: null });
+  rec = env.store.update(rec.id, {
+    state: 'done',
+    result: summary(answer),
+    error: null,
+    finished_at: new Date().toISOString(),
+    finishing: null,
+  });
   env.store.dropContent(rec.id);
   env.emit(rec);
   return rec;
@@ -66,7 +95,9 @@ export async function finishFailed(
   info: ErrorInfo,
   meta: { encoding: InpEncoding | null; eol: '\r\n' | '\n'; state?: 'failed' | 'discarded' },
 ): Promise<InboxFileRecord> {
-  const errFile = rec.output ? basename(rec.output) : await uniqueName(f.folder, ERR_DIR, sanitizeName(f.name), new Date());
+  const errFile = rec.output
+    ? basename(rec.output)
+    : await uniqueName(f.folder, ERR_DIR, sanitizeName(f.name), new Date());
   rec = env.store.update(rec.id, {
     docs: rec.docs,
     job_id: rec.job_id,
@@ -82,7 +113,11 @@ export async function finishFailed(
   const block = (needsEol ? meta.eol : '') + renderErrorBlock(info, meta.eol);
   await writeAtomic(f.folder, ERR_DIR, errFile, Buffer.concat([original, encodeLike(block, meta.encoding)]));
   await fsp.rm(f.path, { force: true });
-  rec = env.store.update(rec.id, { state: meta.state ?? 'failed', finished_at: new Date().toISOString(), finishing: null });
+  rec = env.store.update(rec.id, {
+    state: meta.state ?? 'failed',
+    finished_at: new Date().toISOString(),
+    finishing: null,
+  });
   env.emit(rec);
   return rec;
 }
@@ -97,7 +132,10 @@ export async function settleOrphan(env: InboxEnv, rec: InboxFileRecord): Promise
   env.emit(
     env.store.update(rec.id, {
       state: 'failed',
-      error: env.lang() === 'ro' ? 'Fișierul a dispărut din dosar înainte de a fi terminat.' : 'The file disappeared from the folder before it was finished.',
+      error:
+        env.lang() === 'ro'
+          ? 'Fișierul a dispărut din dosar înainte de a fi terminat.'
+          : 'The file disappeared from the folder before it was finished.',
       finished_at: new Date().toISOString(),
     }),
   );

@@ -51,12 +51,18 @@ export class FolderInbox {
     await fsp.mkdir(this.folder, { recursive: true });
     // Records whose claimed file is gone: an interrupted finish, or someone removed the file.
     for (const rec of this.#env.store.active(this.device_id)) {
-      if (rec.folder === this.folder && !(await exists(join(rec.folder, rec.name + PROCESSING)))) await settleOrphan(this.#env, rec);
+      if (rec.folder === this.folder && !(await exists(join(rec.folder, rec.name + PROCESSING))))
+        await settleOrphan(this.#env, rec);
     }
     const entries = await fsp.readdir(this.folder, { withFileTypes: true });
-    const leftovers = entries.filter((e) => e.isFile() && e.name.endsWith(PROCESSING) && e.name.length > PROCESSING.length);
+    const leftovers = entries.filter(
+      (e) => e.isFile() && e.name.endsWith(PROCESSING) && e.name.length > PROCESSING.length,
+    );
     const withTimes = await Promise.all(
-      leftovers.map(async (e) => ({ name: e.name.slice(0, -PROCESSING.length), mtime: (await fsp.stat(join(this.folder, e.name))).mtimeMs })),
+      leftovers.map(async (e) => ({
+        name: e.name.slice(0, -PROCESSING.length),
+        mtime: (await fsp.stat(join(this.folder, e.name))).mtimeMs,
+      })),
     );
     withTimes.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
     for (const l of withTimes) this.#enqueue(l.name);
@@ -67,7 +73,9 @@ export class FolderInbox {
     });
     this.#watcher.on('add', (p: string) => this.#observe(basename(p)));
     this.#watcher.on('change', (p: string) => this.#observe(basename(p)));
-    this.#watcher.on('error', (err: unknown) => this.#env.logger.warn({ err, folder: this.folder }, 'scan folder watcher error'));
+    this.#watcher.on('error', (err: unknown) =>
+      this.#env.logger.warn({ err, folder: this.folder }, 'scan folder watcher error'),
+    );
     this.#loop = this.#run();
     await this.scan();
   }
@@ -114,8 +122,14 @@ export class FolderInbox {
       await this.#claim(name);
       return;
     }
-    const obs = prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs ? prev : { size: st.size, mtimeMs: st.mtimeMs, at: Date.now() };
-    const timer = setTimeout(() => void this.#check(name, obs), Math.max(1, Math.min(quiet, quiet - (Date.now() - obs.at))));
+    const obs =
+      prev && prev.size === st.size && prev.mtimeMs === st.mtimeMs
+        ? prev
+        : { size: st.size, mtimeMs: st.mtimeMs, at: Date.now() };
+    const timer = setTimeout(
+      () => void this.#check(name, obs),
+      Math.max(1, Math.min(quiet, quiet - (Date.now() - obs.at))),
+    );
     this.#settling.set(name, { ...obs, timer });
   }
 
@@ -186,11 +200,19 @@ export class FolderInbox {
       let finish: Finish | null = null;
       try {
         const bytes = await fsp.readFile(path);
-        finish = await processFile(this.#env, this.device_id, { folder: this.folder, name, path, bytes }, this.#control);
+        finish = await processFile(
+          this.#env,
+          this.device_id,
+          { folder: this.folder, name, path, bytes },
+          this.#control,
+        );
       } catch (err) {
         if (err instanceof Abandoned || this.#stopped) return;
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-          this.#env.logger.error({ err, file: name, folder: this.folder }, 'inbox file failed unexpectedly; will retry');
+          this.#env.logger.error(
+            { err, file: name, folder: this.folder },
+            'inbox file failed unexpectedly; will retry',
+          );
           await this.#sleep(this.#env.settings().rescan_ms);
           continue;
         }

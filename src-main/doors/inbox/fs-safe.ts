@@ -25,7 +25,11 @@ export function unsafeNameReason(name: string): string | null {
 /** A name safe to create inside an output folder (for files whose own name was rejected). */
 export function sanitizeName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const s = name.replace(/[/\\\x00-\x1f\x7f]/g, '_').replace(/\.{2,}/g, '_').slice(0, 200);
+  const unsafe = /[/\\\x00-\x1f\x7f]/g;
+  const s = name
+    .replace(unsafe, '_')
+    .replace(/\.{2,}/g, '_')
+    .slice(0, 200);
   return s === '' || s === '.' ? '_' : s;
 }
 

@@ -40,7 +40,13 @@ export function startInbox(ctx: InboxContext): Inbox {
     store,
     lang: () => ctx.language?.() ?? 'ro',
     emit: (rec) =>
-      ctx.events.emit('inbox_file', { device_id: rec.device_id, file_name: rec.name, state: rec.state, job_id: rec.job_id, error: rec.error }),
+      ctx.events.emit('inbox_file', {
+        device_id: rec.device_id,
+        file_name: rec.name,
+        state: rec.state,
+        job_id: rec.job_id,
+        error: rec.error,
+      }),
   };
   const byDevice = new Map<string, FolderInbox>();
   let stopped = false;
@@ -155,10 +161,22 @@ export function startInbox(ctx: InboxContext): Inbox {
       return { ok: true, file: updated };
     }
     if (rec.state !== 'failed') {
-      return { ok: false, status: 409, error: msg(`Doar fișierele eșuate sau în așteptare pot fi reîncercate (starea este ${rec.state}).`, `Only failed or waiting files can be retried (state is ${rec.state}).`) };
+      return {
+        ok: false,
+        status: 409,
+        error: msg(
+          `Doar fișierele eșuate sau în așteptare pot fi reîncercate (starea este ${rec.state}).`,
+          `Only failed or waiting files can be retried (state is ${rec.state}).`,
+        ),
+      };
     }
     const content = store.content(id);
-    if (content === null) return { ok: false, status: 409, error: msg('Originalul nu a fost păstrat (fișier prea mare).', 'The original was not kept (file too large).') };
+    if (content === null)
+      return {
+        ok: false,
+        status: 409,
+        error: msg('Originalul nu a fost păstrat (fișier prea mare).', 'The original was not kept (file too large).'),
+      };
     const name = await uniqueName(rec.folder, '', rec.name, new Date());
     await writeAtomic(rec.folder, '', name, content);
     const updated = store.update(id, { state: 'discarded' });
@@ -184,7 +202,14 @@ export function startInbox(ctx: InboxContext): Inbox {
       }
       return { ok: true, file: store.get(id) as InboxFileRecord };
     }
-    return { ok: false, status: 409, error: msg(`Doar fișierele eșuate sau în așteptare pot fi renunțate (starea este ${rec.state}).`, `Only failed or waiting files can be discarded (state is ${rec.state}).`) };
+    return {
+      ok: false,
+      status: 409,
+      error: msg(
+        `Doar fișierele eșuate sau în așteptare pot fi renunțate (starea este ${rec.state}).`,
+        `Only failed or waiting files can be discarded (state is ${rec.state}).`,
+      ),
+    };
   }
 
   return inbox;

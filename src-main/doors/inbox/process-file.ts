@@ -6,31 +6,24 @@
  */
 import { createHash } from 'node:crypto';
 import { DEVICE_ERRORS, type DeviceErrorCode } from '../../domain/error-codes.js';
-import type { JobOutcome, JobRecord } from '../../domain/jobs.js';
-import { isFinished } from '../../pipeline/contracts.js';
+import type { JobOutcome } from '../../domain/jobs.js';
 import { receiptStateAfter, type ErrorInfo } from './answer-files.js';
 import { tr, type InboxEnv } from './context.js';
 import { finishFailed, finishOk, type FileAtHand } from './finish.js';
+import { Abandoned, deviceErrorText, settle, waitForDevice, type Control } from './preflight.js';
 import { unsafeNameReason } from './fs-safe.js';
 import { parseInp } from './parser/parse-inp.js';
 import { bi, MAX_INP_BYTES, type InpDocument, type ParsedInp } from './parser/types.js';
-import type { DocState, InboxFileRecord, RecordPatch } from './store.js';
+import type { DocState, InboxFileRecord } from './store.js';
 
 /** Device errors after which nothing was printed and the file may simply wait for the device again. */
-const WAIT_AGAIN: ReadonlySet<string> = new Set(['DEVICE_UNREACHABLE', 'PAPER_OUT', 'COVER_OPEN', 'Z_REPORT_REQUIRED', 'SHIFT_CLOSED']);
-
-export interface Control {
-  /** True once the inbox is stopping: give up at the next step, leave the `.processing` file for the next start. */
-  stopped(): boolean;
-  /** The user discarded this record while it waited. */
-  discarded(id: string): boolean;
-  /** Sleep until woken (device status change, retry, stop) or `ms` passed. */
-  sleep(ms: number): Promise<void>;
-  /** Resolves when the inbox stops. */
-  stopping: Promise<void>;
-}
-
-export class Abandoned extends Error {}
+const WAIT_AGAIN: ReadonlySet<string> = new Set([
+  'DEVICE_UNREACHABLE',
+  'PAPER_OUT',
+  'COVER_OPEN',
+  'Z_REPORT_REQUIRED',
+  'SHIFT_CLOSED',
+]);
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -43,12 +36,25 @@ export function docKey(base: string, index: number, count: number, attempt: numb
 }
 
 /** Find the record of a claimed file (after a crash) or create one; a new file's attempt follows every earlier one. */
-function recordFor(env: InboxEnv, device_id: string, f: FileAtHand, hash: string): { rec: InboxFileRecord; fresh: boolean } {
+function recordFor(
+  env: InboxEnv,
+  device_id: string,
+  f: FileAtHand,
+  hash: string,
+): { rec: InboxFileRecord; fresh: boolean } {
   const same = env.store.sameFile(device_id, f.name, hash);
   const active = same.find((r) => r.state === 'processing' || r.state === 'waiting');
   if (active) return { rec: active, fresh: false };
   const attempt = same.length ? Math.max(...same.map((r) => r.attempt)) + 1 : 0;
-  const rec = env.store.create({ device_id, folder: f.folder, name: f.name, sha256: hash, size: f.bytes.length, attempt, content: f.bytes.length <= MAX_INP_BYTES ? f.bytes : null });
+  const rec = env.store.create({
+    device_id,
+    folder: f.folder,
+    name: f.name,
+    sha256: hash,
+    size: f.bytes.length,
+    attempt,
+    content: f.bytes.length <= MAX_INP_BYTES ? f.bytes : null,
+  });
   return { rec, fresh: true };
 }
 
@@ -68,49 +74,63 @@ function cmdAt(parsed: ParsedInp, line: number): string {
   return parsed.lines.find((l) => l.no === line)?.cmd ?? '';
 }
 
-function deviceErrorText(env: InboxEnv, code: string, fallback: string): string {
-  const entry = (DEVICE_ERRORS as Record<string, { ro: string; en: string } | undefined>)[code];
-  return entry ? entry[env.lang()] : fallback;
-}
-
-async function settle(env: InboxEnv, ctl: Control, job: JobRecord, done: Promise<JobRecord>): Promise<JobRecord> {
-  const stop = ctl.stopping.then(() => null);
-  let j = await Promise.race([done, stop]);
-  if (j === null) throw new Abandoned('stopping');
-  while (!isFinished(j)) {
-    if (ctl.stopped()) throw new Abandoned('stopping');
-    j = (await env.operations.waitForJob(j.id, 1000)) ?? job;
-    if (ctl.stopped()) throw new Abandoned('stopping');
-  }
-  return j;
-}
-
 /** The last step, returned to the caller so it can overlap it with the next file's work (it is crash-safe on its own). */
 export type Finish = () => Promise<InboxFileRecord>;
 
 export async function processFile(env: InboxEnv, device_id: string, f: FileAtHand, ctl: Control): Promise<Finish> {
   const hash = sha256(f.bytes);
   let rec = recordFor(env, device_id, f, hash).rec;
-  const log: ErrorInfo['log'] = [{ at: new Date(), level: 'INFO', text: `${f.name} (${f.bytes.length} B, sha256 ${hash.slice(0, 12)})` }];
+  const log: ErrorInfo['log'] = [
+    { at: new Date(), level: 'INFO', text: `${f.name} (${f.bytes.length} B, sha256 ${hash.slice(0, 12)})` },
+  ];
   if (rec.state !== 'processing') rec = env.store.update(rec.id, { state: 'processing' });
   env.emit(rec);
-  const fileError = (parsedOrNull: { encoding: ParsedInp['encoding'] | null; eol: ParsedInp['eol'] }, e: Omit<ErrorInfo, 'log'>, state?: 'discarded') => {
+  const fileError = (
+    parsedOrNull: { encoding: ParsedInp['encoding'] | null; eol: ParsedInp['eol'] },
+    e: Omit<ErrorInfo, 'log'>,
+    state?: 'discarded',
+  ) => {
     log.push({ at: new Date(), level: 'ERROR', text: e.message });
     const at = rec;
-    return () => finishFailed(env, at, f, { ...e, log }, { encoding: parsedOrNull.encoding, eol: parsedOrNull.eol, ...(state ? { state } : {}) });
+    return () =>
+      finishFailed(
+        env,
+        at,
+        f,
+        { ...e, log },
+        { encoding: parsedOrNull.encoding, eol: parsedOrNull.eol, ...(state ? { state } : {}) },
+      );
   };
 
   const unsafe = unsafeNameReason(f.name);
   if (unsafe) {
-    const msg = bi(`Numele fișierului nu este permis (${unsafe}); redenumiți-l fără „..” sau separatori.`, `The file name is not allowed (${unsafe}); rename it without ".." or separators.`);
-    return fileError({ encoding: null, eol: '\n' }, { line: 0, cmd: '', code: 400, message: tr(env, msg), receipt_state: 'not_opened' });
+    const msg = bi(
+      `Numele fișierului nu este permis (${unsafe}); redenumiți-l fără „..” sau separatori.`,
+      `The file name is not allowed (${unsafe}); rename it without ".." or separators.`,
+    );
+    return fileError(
+      { encoding: null, eol: '\n' },
+      { line: 0, cmd: '', code: 400, message: tr(env, msg), receipt_state: 'not_opened' },
+    );
   }
 
   const result = parseInp(f.bytes);
   if (!result.ok) {
     const e = result.error;
-    const where = e.line > 0 ? bi(`linia ${e.line}${e.cmd ? ` (${e.cmd})` : ''}${e.arg ? `, argumentul ${e.arg}` : ''}: `, `line ${e.line}${e.cmd ? ` (${e.cmd})` : ''}${e.arg ? `, argument ${e.arg}` : ''}: `) : bi('', '');
-    return fileError(result, { line: e.line, cmd: e.cmd, code: 400, message: tr(env, where) + tr(env, e.message), receipt_state: 'not_opened' });
+    const where =
+      e.line > 0
+        ? bi(
+            `linia ${e.line}${e.cmd ? ` (${e.cmd})` : ''}${e.arg ? `, argumentul ${e.arg}` : ''}: `,
+            `line ${e.line}${e.cmd ? ` (${e.cmd})` : ''}${e.arg ? `, argument ${e.arg}` : ''}: `,
+          )
+        : bi('', '');
+    return fileError(result, {
+      line: e.line,
+      cmd: e.cmd,
+      code: 400,
+      message: tr(env, where) + tr(env, e.message),
+      receipt_state: 'not_opened',
+    });
   }
   const parsed = result.file;
   const docs = parsed.documents;
@@ -132,17 +152,30 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
     const v = env.operations.validate(device_id, doc.operation);
     if (!v.ok) {
       const line = lineOfPath(doc, v.path);
-      const code = v.kind === 'not_found' ? 404 : /VAT|TVA/i.test(v.error) ? DEVICE_ERRORS.VAT_RATE_NOT_PROGRAMMED.status : 400;
+      const code =
+        v.kind === 'not_found' ? 404 : /VAT|TVA/i.test(v.error) ? DEVICE_ERRORS.VAT_RATE_NOT_PROGRAMMED.status : 400;
       return fileError(parsed, { line, cmd: cmdAt(parsed, line), code, message: v.error, receipt_state: 'not_opened' });
     }
   }
 
   const base = baseKey(device_id, f.name, hash);
   // Documents of this same file that already printed in an earlier, failed attempt are not printed again.
-  const earlier = env.store.sameFile(device_id, f.name, hash).filter((r) => r.id !== rec.id && (r.state === 'failed' || r.state === 'discarded'));
+  const earlier = env.store
+    .sameFile(device_id, f.name, hash)
+    .filter((r) => r.id !== rec.id && (r.state === 'failed' || r.state === 'discarded'));
   const states: DocState[] = docs.map((d, i) => {
-    const old = rec.docs[i] ?? earlier.map((r) => r.docs[i]).find((x) => x?.outcome?.ok === true && x.operation_type === d.operation.type);
-    return old ?? { key: docKey(base, i, docs.length, rec.attempt), job_id: null, operation_type: d.operation.type, outcome: null, finished_at: null };
+    const old =
+      rec.docs[i] ??
+      earlier.map((r) => r.docs[i]).find((x) => x?.outcome?.ok === true && x.operation_type === d.operation.type);
+    return (
+      old ?? {
+        key: docKey(base, i, docs.length, rec.attempt),
+        job_id: null,
+        operation_type: d.operation.type,
+        outcome: null,
+        finished_at: null,
+      }
+    );
   });
   // Keys are derived from the persisted attempt, so the documents' progress can live in memory until the finish.
   rec = { ...rec, docs: states };
@@ -160,14 +193,35 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
         if (waited.failure) {
           const { code, reason, discarded } = waited.failure;
           const status = code in DEVICE_ERRORS ? DEVICE_ERRORS[code as DeviceErrorCode].status : 503;
-          return fileError(parsed, { line: doc.first_line, cmd: cmdAt(parsed, doc.first_line), code: status, message: reason, receipt_state: 'not_opened' }, discarded ? 'discarded' : undefined);
+          return fileError(
+            parsed,
+            {
+              line: doc.first_line,
+              cmd: cmdAt(parsed, doc.first_line),
+              code: status,
+              message: reason,
+              receipt_state: 'not_opened',
+            },
+            discarded ? 'discarded' : undefined,
+          );
         }
       }
-      const sub = env.operations.submit({ device_id, operation: doc.operation, source: 'inp', idempotency_key: st.key });
+      const sub = env.operations.submit({
+        device_id,
+        operation: doc.operation,
+        source: 'inp',
+        idempotency_key: st.key,
+      });
       if (sub.kind !== 'accepted') {
         const line = sub.kind === 'invalid' ? lineOfPath(doc, sub.path) : doc.first_line;
         const code = sub.kind === 'invalid' ? 400 : sub.kind === 'not_found' ? 404 : 422;
-        return fileError(parsed, { line, cmd: cmdAt(parsed, line), code, message: sub.error, receipt_state: 'not_opened' });
+        return fileError(parsed, {
+          line,
+          cmd: cmdAt(parsed, line),
+          code,
+          message: sub.error,
+          receipt_state: 'not_opened',
+        });
       }
       rec = withDoc(rec, i, { job_id: sub.job.id });
       env.emit(rec);
@@ -175,7 +229,11 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
       const outcome = job.outcome as JobOutcome;
       rec = withDoc(rec, i, { outcome, finished_at: job.finished_at });
       if (outcome.ok) {
-        log.push({ at: new Date(), level: 'INFO', text: `lines ${doc.first_line}-${doc.last_line}: ${doc.operation.type} OK (job ${job.id})` });
+        log.push({
+          at: new Date(),
+          level: 'INFO',
+          text: `lines ${doc.first_line}-${doc.last_line}: ${doc.operation.type} OK (job ${job.id})`,
+        });
         break;
       }
       const s = env.settings();
@@ -185,8 +243,20 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
         // Nothing was printed: wait for the device and try again under a new key.
         log.push({ at: new Date(), level: 'INFO', text: `${outcome.code}: waiting for the device` });
         const attempt = rec.attempt + 1;
-        rec = withDoc(rec, i, { key: docKey(base, i, docs.length, attempt), job_id: null, outcome: null, finished_at: null });
-        rec = env.store.update(rec.id, { attempt, docs: rec.docs, dialect: rec.dialect, state: 'waiting', waiting_since: rec.waiting_since ?? new Date().toISOString(), error: outcome.error });
+        rec = withDoc(rec, i, {
+          key: docKey(base, i, docs.length, attempt),
+          job_id: null,
+          outcome: null,
+          finished_at: null,
+        });
+        rec = env.store.update(rec.id, {
+          attempt,
+          docs: rec.docs,
+          dialect: rec.dialect,
+          state: 'waiting',
+          waiting_since: rec.waiting_since ?? new Date().toISOString(),
+          error: outcome.error,
+        });
         env.emit(rec);
         // Back off (1 s, 2 s, 4 s … 30 s) so a long paper-out does not fill the journal; a device event wakes us early.
         deviceRetries++;
@@ -208,50 +278,14 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
   return () => finishOk(env, at, f, parsed);
 }
 
-/** Save some fields; keep the in-memory progress of the documents (saved at the finish). */
-function persist(env: InboxEnv, rec: InboxFileRecord, patch: RecordPatch): InboxFileRecord {
-  const saved = env.store.update(rec.id, patch);
-  return { ...saved, docs: rec.docs, dialect: rec.dialect, job_id: rec.job_id };
-}
-
 function withDoc(rec: InboxFileRecord, i: number, patch: Partial<DocState>): InboxFileRecord {
   const docs = rec.docs.map((d, k) => (k === i ? { ...d, ...patch } : d));
-  const last = docs.map((d) => d.job_id).filter((x): x is string => x !== null).pop() ?? rec.job_id;
+  const last =
+    docs
+      .map((d) => d.job_id)
+      .filter((x): x is string => x !== null)
+      .pop() ?? rec.job_id;
   return { ...rec, docs, job_id: last };
 }
 
-type WaitResult = { rec: InboxFileRecord; failure: null } | { rec: InboxFileRecord; failure: { code: string; reason: string; discarded?: boolean } };
-
-/** Pre-flight: wait (state `waiting`) until the device is ready, the wait times out, or the user discards the file. */
-async function waitForDevice(env: InboxEnv, ctl: Control, rec: InboxFileRecord, device_id: string): Promise<WaitResult> {
-  for (;;) {
-    if (ctl.stopped()) throw new Abandoned('stopping');
-    if (ctl.discarded(rec.id)) {
-      return { rec, failure: { code: 'DISCARDED', reason: env.lang() === 'ro' ? 'Fișier renunțat de utilizator.' : 'File discarded by the user.', discarded: true } };
-    }
-    const r = env.devices.readiness(device_id);
-    if (r.ready) {
-      if (rec.state !== 'processing') {
-        rec = persist(env, rec, { state: 'processing', error: null });
-        env.emit(rec);
-      }
-      return { rec, failure: null };
-    }
-    const s = env.settings();
-    const reason = deviceErrorText(env, r.code, r.reason);
-    // A retry from the API restarts the wait: read the start of the wait from the journal.
-    const stored = env.store.get(rec.id)?.waiting_since;
-    if (stored !== undefined && stored !== rec.waiting_since) rec = { ...rec, waiting_since: stored };
-    if (r.code === 'NOT_FOUND' || !s.wait_for_device) return { rec, failure: { code: r.code, reason } };
-    const since = rec.waiting_since ? Date.parse(rec.waiting_since) : Date.now();
-    if (Date.now() - since >= s.wait_timeout_s * 1000) {
-      const t = bi(`Casa de marcat nu a fost gata în ${s.wait_timeout_s} s: `, `The register was not ready within ${s.wait_timeout_s} s: `);
-      return { rec, failure: { code: r.code, reason: tr(env, t) + reason } };
-    }
-    if (rec.state !== 'waiting' || rec.waiting_since === null) {
-      rec = persist(env, rec, { state: 'waiting', waiting_since: rec.waiting_since ?? new Date(since).toISOString(), error: reason });
-      env.emit(rec);
-    }
-    await ctl.sleep(Math.min(500, s.rescan_ms));
-  }
-}
+export { Abandoned, type Control };

@@ -22,7 +22,11 @@ export function createInboxRouter(inbox: Inbox): Router {
         return;
       }
     }
-    const files = inbox.list({ ...(device_id ? { device_id } : {}), ...(state ? { state } : {}), ...(limit ? { limit } : {}) });
+    const files = inbox.list({
+      ...(device_id ? { device_id } : {}),
+      ...(state ? { state } : {}),
+      ...(limit ? { limit } : {}),
+    });
     res.json({ status: 0, files });
   });
 

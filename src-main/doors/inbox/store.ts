@@ -75,10 +75,16 @@ const COLUMNS =
   'id, device_id, folder, name, sha256, size, state, dialect, attempt, docs, job_id, result, error, error_line, error_code, output, answer, finishing, duplicate_of, created_at, updated_at, waiting_since, finished_at';
 
 function fromRow(r: Row): InboxFileRecord {
-  return { ...r, docs: JSON.parse(r.docs) as DocState[], result: r.result === null ? null : (JSON.parse(r.result) as Record<string, string>) };
+  return {
+    ...r,
+    docs: JSON.parse(r.docs) as DocState[],
+    result: r.result === null ? null : (JSON.parse(r.result) as Record<string, string>),
+  };
 }
 
-export type RecordPatch = Partial<Omit<InboxFileRecord, 'id' | 'device_id' | 'folder' | 'name' | 'sha256' | 'created_at'>>;
+export type RecordPatch = Partial<
+  Omit<InboxFileRecord, 'id' | 'device_id' | 'folder' | 'name' | 'sha256' | 'created_at'>
+>;
 
 export class InboxStore {
   constructor(private readonly db: Database) {
@@ -112,7 +118,15 @@ export class InboxStore {
     CREATE INDEX IF NOT EXISTS inbox_files_state ON inbox_files(state, device_id);`);
   }
 
-  create(r: { device_id: string; folder: string; name: string; sha256: string; size: number; attempt: number; content: Uint8Array | null }): InboxFileRecord {
+  create(r: {
+    device_id: string;
+    folder: string;
+    name: string;
+    sha256: string;
+    size: number;
+    attempt: number;
+    content: Uint8Array | null;
+  }): InboxFileRecord {
     const now = new Date().toISOString();
     const id = randomUUID();
     this.db
@@ -120,7 +134,18 @@ export class InboxStore {
         `INSERT INTO inbox_files (id, device_id, folder, name, sha256, size, state, attempt, docs, content, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 'processing', ?, '[]', ?, ?, ?)`,
       )
-      .run(id, r.device_id, r.folder, r.name, r.sha256, r.size, r.attempt, r.content === null ? null : Buffer.from(r.content), now, now);
+      .run(
+        id,
+        r.device_id,
+        r.folder,
+        r.name,
+        r.sha256,
+        r.size,
+        r.attempt,
+        r.content === null ? null : Buffer.from(r.content),
+        now,
+        now,
+      );
     return this.get(id) as InboxFileRecord;
   }
 
@@ -130,7 +155,8 @@ export class InboxStore {
   }
 
   content(id: string): Buffer | null {
-    const row = this.db.prepare('SELECT content FROM inbox_files WHERE id = ?').get(id) as { content: Buffer | null } | undefined;
+    const row = this.db.prepare('SELECT content FROM inbox_files WHERE id = ?').get(id) as
+      { content: Buffer | null } | undefined;
     return row?.content ?? null;
   }
 
@@ -149,7 +175,9 @@ export class InboxStore {
   /** All records of the same file (device + name + content hash), oldest first. */
   sameFile(device_id: string, name: string, sha256: string): InboxFileRecord[] {
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM inbox_files WHERE device_id = ? AND name = ? AND sha256 = ? ORDER BY created_at, rowid`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM inbox_files WHERE device_id = ? AND name = ? AND sha256 = ? ORDER BY created_at, rowid`,
+      )
       .all(device_id, name, sha256) as Row[];
     return rows.map(fromRow);
   }
@@ -157,9 +185,15 @@ export class InboxStore {
   active(device_id?: string): InboxFileRecord[] {
     const rows = (
       device_id === undefined
-        ? this.db.prepare(`SELECT ${COLUMNS} FROM inbox_files WHERE state IN ('waiting','processing') ORDER BY created_at, rowid`).all()
+        ? this.db
+            .prepare(
+              `SELECT ${COLUMNS} FROM inbox_files WHERE state IN ('waiting','processing') ORDER BY created_at, rowid`,
+            )
+            .all()
         : this.db
-            .prepare(`SELECT ${COLUMNS} FROM inbox_files WHERE state IN ('waiting','processing') AND device_id = ? ORDER BY created_at, rowid`)
+            .prepare(
+              `SELECT ${COLUMNS} FROM inbox_files WHERE state IN ('waiting','processing') AND device_id = ? ORDER BY created_at, rowid`,
+            )
             .all(device_id)
     ) as Row[];
     return rows.map(fromRow);
@@ -173,7 +207,11 @@ export class InboxStore {
   /** Delete finished records older than `days` days; returns how many. */
   purgeOlderThan(days: number): number {
     const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
-    return this.db.prepare(`DELETE FROM inbox_files WHERE state IN ('done','failed','discarded') AND finished_at IS NOT NULL AND finished_at < ?`).run(cutoff).changes;
+    return this.db
+      .prepare(
+        `DELETE FROM inbox_files WHERE state IN ('done','failed','discarded') AND finished_at IS NOT NULL AND finished_at < ?`,
+      )
+      .run(cutoff).changes;
   }
 
   list(q: { device_id?: string; state?: string; limit?: number } = {}): InboxFileRecord[] {
@@ -189,7 +227,9 @@ export class InboxStore {
     }
     const limit = Math.max(1, Math.min(q.limit ?? 100, 1000));
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM inbox_files ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ${limit}`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM inbox_files ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, rowid DESC LIMIT ${limit}`,
+      )
       .all(...params) as Row[];
     return rows.map(fromRow);
   }

@@ -33,7 +33,10 @@ function lcg(seed: number): () => number {
 function fileContent(n: number): string {
   const H = ',1,______,_,__;';
   if (n % 10 === 7) return `S${H}Articol ${n};1.00;1.000;1;1;1;0;0;buc\nS${H}Rau;abc;1;1;1;1\nT${H}\n`; // bad number, line 2
-  const items = Array.from({ length: 1 + (n % 4) }, (_, i) => `S${H}Articol ${n}-${i};${(1 + (n % 50)).toFixed(2)};1.000;1;1;${1 + (i % 2)};0;0;buc`);
+  const items = Array.from(
+    { length: 1 + (n % 4) },
+    (_, i) => `S${H}Articol ${n}-${i};${(1 + (n % 50)).toFixed(2)};1.000;1;1;${1 + (i % 2)};0;0;buc`,
+  );
   return [...items, `T${H}0;`].join('\r\n') + '\r\n';
 }
 
@@ -49,7 +52,11 @@ describe('INP inbox crash safety', () => {
     port = await freePort();
     // Configure the scan folder and a register slow enough that kills land inside receipts, then stop cleanly.
     const first = await start();
-    const cfg = ((await (await fetch(`${first.url}/devices/fiscal`)).json()) as { fiscal_devices: Array<{ config: Record<string, unknown> & { id: string; options?: object } }> }).fiscal_devices[0]!.config;
+    const cfg = (
+      (await (await fetch(`${first.url}/devices/fiscal`)).json()) as {
+        fiscal_devices: Array<{ config: Record<string, unknown> & { id: string; options?: object } }>;
+      }
+    ).fiscal_devices[0]!.config;
     const deviceId = cfg.id;
     const saved = await fetch(`${first.url}/manage/save_fiscal_device`, {
       method: 'POST',
@@ -83,10 +90,18 @@ describe('INP inbox crash safety', () => {
     expect(pendingInFolder()).toEqual([]);
     const ok = readdirSync(join(folder, 'BonOK')).filter((n) => !n.startsWith('.'));
     const err = readdirSync(join(folder, 'BonERR')).filter((n) => !n.startsWith('.'));
-    expect([...ok, ...err].sort()).toEqual(Array.from({ length: FILES }, (_, n) => `bon${String(n).padStart(4, '0')}.inp`));
+    expect([...ok, ...err].sort()).toEqual(
+      Array.from({ length: FILES }, (_, n) => `bon${String(n).padStart(4, '0')}.inp`),
+    );
     // Malformed files (every tenth, from 7) are in BonERR with line 2; everything else printed.
-    expect(err.sort()).toEqual(Array.from({ length: FILES / 10 }, (_, i) => `bon${String(i * 10 + 7).padStart(4, '0')}.inp`));
-    for (const name of err) expect(keyValues(readFileSync(join(folder, 'BonERR', name), 'utf8'))).toMatchObject({ ERROR_LINE: '2', RECEIPT_STATE: 'not_opened' });
+    expect(err.sort()).toEqual(
+      Array.from({ length: FILES / 10 }, (_, i) => `bon${String(i * 10 + 7).padStart(4, '0')}.inp`),
+    );
+    for (const name of err)
+      expect(keyValues(readFileSync(join(folder, 'BonERR', name), 'utf8'))).toMatchObject({
+        ERROR_LINE: '2',
+        RECEIPT_STATE: 'not_opened',
+      });
 
     const slips = ok.map((name) => {
       const a = keyValues(readFileSync(join(folder, 'BonANSWER', name.replace(/\.inp$/, '.txt')), 'utf8'));
@@ -96,13 +111,17 @@ describe('INP inbox crash safety', () => {
     expect(new Set(slips).size).toBe(ok.length);
 
     const register = new VirtualRegister({ stateDir: join(dataDir, 'simulated', deviceId) });
-    const docs = register.readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'fiscal_receipts' }).filter((d) => d.kind === 'fiscal_receipt');
+    const docs = register
+      .readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'fiscal_receipts' })
+      .filter((d) => d.kind === 'fiscal_receipt');
     expect(docs.map((d) => d.number).sort((a, b) => a - b)).toEqual([...slips].sort((a, b) => a - b));
     expect(register.status().receipt).toBe('none');
 
     // The hub's journal agrees: one inbox record per file in a final state, none active.
     const db = new Database(join(dataDir, 'journal.sqlite'), { readonly: true });
-    const states = db.prepare(`SELECT state, COUNT(DISTINCT name) AS n FROM inbox_files GROUP BY state`).all() as Array<{ state: string; n: number }>;
+    const states = db
+      .prepare(`SELECT state, COUNT(DISTINCT name) AS n FROM inbox_files GROUP BY state`)
+      .all() as Array<{ state: string; n: number }>;
     db.close();
     expect(Object.fromEntries(states.map((s) => [s.state, s.n]))).toEqual({ done: ok.length, failed: err.length });
     expect(existsSync(join(folder, 'BonANSWER'))).toBe(true);

@@ -4,7 +4,19 @@ import iconv from 'iconv-lite';
 import type { JournalDocument } from '../../../src-main/emulators/virtual-register/register-api.js';
 import { decodeInp } from '../../../src-main/doors/inbox/parser/decode.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerOf, drop, errorOf, finished, fixture, FIXTURES, journal, ls, receipts, startInboxHub, type InboxHub } from './harness.js';
+import {
+  answerOf,
+  drop,
+  errorOf,
+  finished,
+  fixture,
+  FIXTURES,
+  journal,
+  ls,
+  receipts,
+  startInboxHub,
+  type InboxHub,
+} from './harness.js';
 
 let h: InboxHub;
 beforeAll(async () => {
@@ -17,7 +29,8 @@ afterAll(async () => {
 /** What each fixture added to the register journal (kind and total), to compare the re-encoded runs with. */
 const seen = new Map<string, Array<[string, number | null]>>();
 /** Kind of each added document, with the total of receipts (reports' totals depend on the day so far). */
-const shape = (docs: JournalDocument[]) => docs.map((d): [string, number | null] => [d.kind, d.kind === 'fiscal_receipt' ? (d.total_cents ?? null) : null]);
+const shape = (docs: JournalDocument[]) =>
+  docs.map((d): [string, number | null] => [d.kind, d.kind === 'fiscal_receipt' ? (d.total_cents ?? null) : null]);
 
 /** Drop a fixture, wait until it is finished, return the register documents it added. */
 async function run(name: string, as = name, bytes = fixture(name)) {
@@ -46,7 +59,9 @@ describe('every FPrint command, from fixture files, on the simulated register', 
     expect(a['DATE']).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(a['POS_AUTH']).toMatch(/\S/); // the card part went through the linked simulated terminal
     // The original moved unchanged; the answer echoes each command with the service field filled.
-    expect(readFileSync(join(h.folder, 'BonOK', 'receipt-spec-example.inp'))).toEqual(fixture('receipt-spec-example.inp'));
+    expect(readFileSync(join(h.folder, 'BonOK', 'receipt-spec-example.inp'))).toEqual(
+      fixture('receipt-spec-example.inp'),
+    );
     const answer = readFileSync(join(h.folder, 'BonANSWER', 'receipt-spec-example.txt'), 'utf8').split('\n');
     expect(answer[0]).toMatch(/^K,1,[0-9A-Z]{6},1,0 ;RO18547290$/);
     expect(answer[6]).toMatch(/^T,1,[0-9A-Z]{6},7,0 ;0;$/);
@@ -111,14 +126,21 @@ describe('every FPrint command, from fixture files, on the simulated register', 
     expect(a['RECEIPT_NO']).toMatch(/^\d+$/);
   });
 
-  it.each(['report-z.inp', 'report-fiscal-memory.inp', 'duplicate.inp', 'drawer.inp', 'cancel-open.inp', 'fiscalnet.txt', 'ecrbridge.txt', 'ecrbridge-text.txt', 'ecrbridge-z.txt'])(
-    '%s is executed and answered',
-    async (name) => {
-      const { where } = await run(name);
-      expect(where).toBe('ok');
-      expect(answerOf(h.folder, name)['RESULT']).toBe('OK');
-    },
-  );
+  it.each([
+    'report-z.inp',
+    'report-fiscal-memory.inp',
+    'duplicate.inp',
+    'drawer.inp',
+    'cancel-open.inp',
+    'fiscalnet.txt',
+    'ecrbridge.txt',
+    'ecrbridge-text.txt',
+    'ecrbridge-z.txt',
+  ])('%s is executed and answered', async (name) => {
+    const { where } = await run(name);
+    expect(where).toBe('ok');
+    expect(answerOf(h.folder, name)['RESULT']).toBe('OK');
+  });
 
   it('FiscalNet and EcrBridge receipts print like their FPrint equivalents', async () => {
     const { added } = await run('fiscalnet.txt', 'fiscalnet-2.txt');
@@ -129,7 +151,11 @@ describe('every FPrint command, from fixture files, on the simulated register', 
 describe('the same command files in Windows-1250 with CRLF and in UTF-8 with LF', () => {
   it('print exactly what the original files printed', async () => {
     // Every valid fixture ran above (each command of the table is in at least one of them).
-    expect([...seen.keys()].sort()).toEqual(readdirSync(FIXTURES).filter((n) => !n.startsWith('bad-')).sort());
+    expect([...seen.keys()].sort()).toEqual(
+      readdirSync(FIXTURES)
+        .filter((n) => !n.startsWith('bad-'))
+        .sort(),
+    );
     for (const [name, expected] of seen) {
       const decoded = decodeInp(fixture(name));
       if (!decoded.ok) throw new Error(name);

@@ -41,7 +41,11 @@ export function inboxFor(hub: Hub): { inbox: Inbox; own: boolean } {
 export async function startInboxHub(
   opts: { dataDir?: string; folder?: string; inbox?: Partial<InboxSettings>; vatRates?: Record<string, number> } = {},
 ): Promise<InboxHub> {
-  const t = await startTestHub({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.vatRates ? { vatRates: opts.vatRates } : {}), probeMs: 100 });
+  const t = await startTestHub({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.vatRates ? { vatRates: opts.vatRates } : {}),
+    probeMs: 100,
+  });
   const hub = t.hub;
   if (opts.inbox) {
     const r = hub.settings.applyPatch({ inbox: opts.inbox });
@@ -63,7 +67,8 @@ export async function startInboxHub(
     folder,
     deviceId: t.fiscalId,
     events,
-    register: () => (hub.devices.fiscalRuntime(t.fiscalId)!.driver as unknown as { register: VirtualRegister }).register,
+    register: () =>
+      (hub.devices.fiscalRuntime(t.fiscalId)!.driver as unknown as { register: VirtualRegister }).register,
     close: async (keep = false) => {
       if (own) await inbox.stop();
       await t.close(!keep);
@@ -83,7 +88,11 @@ export function drop(folder: string, name: string, content: Uint8Array | string)
 
 export const ls = (folder: string, sub = ''): string[] => {
   const p = join(folder, sub);
-  return existsSync(p) ? readdirSync(p).filter((n) => !n.startsWith('.')).sort() : [];
+  return existsSync(p)
+    ? readdirSync(p)
+        .filter((n) => !n.startsWith('.'))
+        .sort()
+    : [];
 };
 
 /** Wait until `name` is finished (in BonOK or BonERR); returns where it went. */
@@ -121,10 +130,23 @@ export function errorOf(folder: string, name: string): Record<string, string> {
   return keyValues(readFileSync(join(folder, 'BonERR', name), 'latin1'));
 }
 
-const ALL: JournalDocument['kind'][] = ['fiscal_receipt', 'refund', 'non_fiscal', 'z_report', 'x_report', 'cash_in', 'cash_out', 'voided'];
+const ALL: JournalDocument['kind'][] = [
+  'fiscal_receipt',
+  'refund',
+  'non_fiscal',
+  'z_report',
+  'x_report',
+  'cash_in',
+  'cash_out',
+  'voided',
+];
 /** Every document in the register's electronic journal. */
 export function journal(register: VirtualRegister): JournalDocument[] {
-  const docs = register.readJournal({ range: { type: 'date', start: '2000-01-01', end: '2099-12-31' }, doc_type: 'all' });
+  const docs = register.readJournal({
+    range: { type: 'date', start: '2000-01-01', end: '2099-12-31' },
+    doc_type: 'all',
+  });
   return docs.filter((d) => ALL.includes(d.kind));
 }
-export const receipts = (register: VirtualRegister): JournalDocument[] => journal(register).filter((d) => d.kind === 'fiscal_receipt');
+export const receipts = (register: VirtualRegister): JournalDocument[] =>
+  journal(register).filter((d) => d.kind === 'fiscal_receipt');

@@ -57,7 +57,11 @@ describe('pre-flight: the device is not ready', () => {
     await waitFor(() => h!.hub.devices.readiness(h!.deviceId).ready === false);
     drop(h.folder, 'late.inp', RECEIPT);
     expect(await finished(h.folder, 'late.inp')).toBe('err');
-    expect(errorOf(h.folder, 'late.inp')).toMatchObject({ ERROR_LINE: '1', ERROR_CODE: '-505', RECEIPT_STATE: 'not_opened' });
+    expect(errorOf(h.folder, 'late.inp')).toMatchObject({
+      ERROR_LINE: '1',
+      ERROR_CODE: '-505',
+      RECEIPT_STATE: 'not_opened',
+    });
     h.register().reconnect();
     expect(receipts(h.register())).toHaveLength(0);
   });
@@ -121,7 +125,20 @@ describe('exactly once', () => {
     const dataDir = h.t.dataDir;
     const folder = h.folder;
     // The crash happened after the job ran: the pipeline has the job under the file's key, the file is claimed.
-    const op = { type: 'print_receipt', lines: [{ type: 'item', description: 'Crash', unit_price_cents: 500, quantity_thousandths: 1000, vat: 'A', department: 1 }], payments: [{ method: 'cash', amount_cents: 500 }] };
+    const op = {
+      type: 'print_receipt',
+      lines: [
+        {
+          type: 'item',
+          description: 'Crash',
+          unit_price_cents: 500,
+          quantity_thousandths: 1000,
+          vat: 'A',
+          department: 1,
+        },
+      ],
+      payments: [{ method: 'cash', amount_cents: 500 }],
+    };
     const content = Buffer.from('S,1,______,_,__;Crash;5.00;1.000;1;1;1;0;0\nT,1,______,_,__;0;5.00\n');
     const key = baseKey(h.deviceId, 'crash.inp', sha256(content));
     const sub = h.hub.operations.submit({ device_id: h.deviceId, operation: op, source: 'inp', idempotency_key: key });
@@ -134,7 +151,9 @@ describe('exactly once', () => {
     h = await startInboxHub({ dataDir, folder });
     expect(await finished(folder, 'crash.inp')).toBe('ok');
     expect(receipts(h.register())).toHaveLength(1);
-    expect(answerOf(folder, 'crash.inp')['RECEIPT_NO']).toBe(String((job.outcome as unknown as { result: { slip_number: number } }).result.slip_number));
+    expect(answerOf(folder, 'crash.inp')['RECEIPT_NO']).toBe(
+      String((job.outcome as unknown as { result: { slip_number: number } }).result.slip_number),
+    );
     expect(h.inbox.list()[0]?.job_id).toBe(job.id);
   });
 

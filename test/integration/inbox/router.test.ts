@@ -24,7 +24,13 @@ async function api(hub: InboxHub) {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/inbox`;
   const call = async (method: 'GET' | 'POST', path: string) => {
     const r = await fetch(base + path, { method });
-    return { status: r.status, body: (await r.json()) as Record<string, unknown> & { files?: Array<Record<string, unknown>>; file?: Record<string, unknown> } };
+    return {
+      status: r.status,
+      body: (await r.json()) as Record<string, unknown> & {
+        files?: Array<Record<string, unknown>>;
+        file?: Record<string, unknown>;
+      },
+    };
   };
   return call;
 }
@@ -48,13 +54,31 @@ describe('/inbox API', () => {
     ]);
     const failed = await call('GET', `/files?state=failed&device_id=${h.deviceId}&limit=5`);
     expect(failed.body.files).toHaveLength(1);
-    expect(failed.body.files?.[0]).toMatchObject({ name: 'b.inp', error_line: 2, error_code: 400, output: 'BonERR/b.inp' });
+    expect(failed.body.files?.[0]).toMatchObject({
+      name: 'b.inp',
+      error_line: 2,
+      error_code: 400,
+      output: 'BonERR/b.inp',
+    });
     const done = (await call('GET', '/files?state=done')).body.files?.[0];
-    expect(done).toMatchObject({ output: 'BonOK/a.inp', answer: 'BonANSWER/a.txt', result: { RESULT: 'OK', TOTAL: '14.30' } });
-    expect((await call('GET', '/files?state=nope')).body).toMatchObject({ status: 400, error: expect.stringMatching(/^state/) });
-    expect((await call('GET', '/files?limit=0')).body).toMatchObject({ status: 400, error: expect.stringMatching(/^limit/) });
+    expect(done).toMatchObject({
+      output: 'BonOK/a.inp',
+      answer: 'BonANSWER/a.txt',
+      result: { RESULT: 'OK', TOTAL: '14.30' },
+    });
+    expect((await call('GET', '/files?state=nope')).body).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/^state/),
+    });
+    expect((await call('GET', '/files?limit=0')).body).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/^limit/),
+    });
     expect(await call('POST', '/files/nope/retry')).toMatchObject({ status: 404, body: { status: 404 } });
-    expect(await call('POST', `/files/${String(done?.['id'])}/discard`)).toMatchObject({ status: 409, body: { status: 409 } });
+    expect(await call('POST', `/files/${String(done?.['id'])}/discard`)).toMatchObject({
+      status: 409,
+      body: { status: 409 },
+    });
     // The same router is mounted on the hub's native API.
     const viaHub = await h.t.get('/inbox/files?state=done');
     expect(viaHub.status).toBe(200);
@@ -119,7 +143,11 @@ describe('a file with several documents that failed half-way', () => {
     expect((await call('POST', `/files/${failed.id}/retry`)).status).toBe(200);
     await waitFor(() => ls(h!.folder, 'BonOK').includes('day.inp'));
     expect(receipts(reg)).toHaveLength(1);
-    expect(reg.readJournal({ range: { type: 'date', start: '2000-01-01', end: '2099-12-31' }, doc_type: 'z_reports' }).filter((d) => d.kind === 'z_report')).toHaveLength(1);
+    expect(
+      reg
+        .readJournal({ range: { type: 'date', start: '2000-01-01', end: '2099-12-31' }, doc_type: 'z_reports' })
+        .filter((d) => d.kind === 'z_report'),
+    ).toHaveLength(1);
   });
 });
 
@@ -135,9 +163,14 @@ describe('WebSocket inbox events', () => {
     await waitFor(() => got.length > 0);
     drop(h.folder, 'ws.inp', RECEIPT);
     drop(h.folder, 'ws-bad.inp', fixture('bad-k-after-s.inp'));
-    await waitFor(() => got.filter((m) => m.event === 'inbox_file' && (m.data?.state === 'done' || m.data?.state === 'failed')).length === 2);
+    await waitFor(
+      () =>
+        got.filter((m) => m.event === 'inbox_file' && (m.data?.state === 'done' || m.data?.state === 'failed'))
+          .length === 2,
+    );
     ws.close();
-    const states = (name: string) => got.filter((m) => m.event === 'inbox_file' && m.data?.file_name === name).map((m) => m.data?.state);
+    const states = (name: string) =>
+      got.filter((m) => m.event === 'inbox_file' && m.data?.file_name === name).map((m) => m.data?.state);
     expect(states('ws.inp')[0]).toBe('processing');
     expect(states('ws.inp').at(-1)).toBe('done');
     expect(states('ws-bad.inp')).toEqual(['processing', 'failed']);

@@ -33,8 +33,24 @@ describe('FPrint fixtures', () => {
         type: 'print_receipt',
         buyer: { vat_number: 'RO18547290' },
         lines: [
-          { type: 'item', description: 'Paine alba', unit_price_cents: 420, quantity_thousandths: 2000, vat: 'A', department: 1, um: 'buc' },
-          { type: 'item', description: 'Apa plata 2L', unit_price_cents: 690, quantity_thousandths: 1000, vat: 'B', department: 1, um: 'buc' },
+          {
+            type: 'item',
+            description: 'Paine alba',
+            unit_price_cents: 420,
+            quantity_thousandths: 2000,
+            vat: 'A',
+            department: 1,
+            um: 'buc',
+          },
+          {
+            type: 'item',
+            description: 'Apa plata 2L',
+            unit_price_cents: 690,
+            quantity_thousandths: 1000,
+            vat: 'B',
+            department: 1,
+            um: 'buc',
+          },
           { type: 'subtotal', discount: { kind: 'amount', amount_cents: 100, is_surcharge: false } },
         ],
         payments: [
@@ -43,7 +59,14 @@ describe('FPrint fixtures', () => {
         ],
       },
     ]);
-    expect(f.documents[0]?.line_of).toMatchObject({ buyer: 1, 'lines[0]': 2, 'lines[1]': 3, 'lines[2]': 4, 'payments[0]': 6, 'payments[1]': 7 });
+    expect(f.documents[0]?.line_of).toMatchObject({
+      buyer: 1,
+      'lines[0]': 2,
+      'lines[1]': 3,
+      'lines[2]': 4,
+      'payments[0]': 6,
+      'payments[1]': 7,
+    });
   });
 
   it('decodes Windows-1250 with CRLF and keeps Romanian letters', () => {
@@ -74,7 +97,10 @@ describe('FPrint fixtures', () => {
   });
 
   it('maps every C type onto the previous item, and C after T;4 onto the subtotal', () => {
-    const op = ops(ok(fixture('receipt-discounts.inp')))[0] as { lines: Array<{ discount?: unknown }>; payments: unknown };
+    const op = ops(ok(fixture('receipt-discounts.inp')))[0] as {
+      lines: Array<{ discount?: unknown }>;
+      payments: unknown;
+    };
     expect(op.lines.map((l) => l.discount)).toEqual([
       { kind: 'percent', basis_points: 1000, is_surcharge: true },
       { kind: 'percent', basis_points: 2500, is_surcharge: false },
@@ -98,7 +124,9 @@ describe('FPrint fixtures', () => {
   });
 
   it('keeps VAT percentages and maps group indexes to letters', () => {
-    const op = ops(ok(fixture('receipt-vat-percent.inp')))[0] as unknown as { lines: Array<{ vat: string; department: number; um: string }> };
+    const op = ops(ok(fixture('receipt-vat-percent.inp')))[0] as unknown as {
+      lines: Array<{ vat: string; department: number; um: string }>;
+    };
     expect(op.lines.map((l) => [l.vat, l.department, l.um])).toEqual([
       ['21%', 2, 'buc'],
       ['11%', 3, 'buc'],
@@ -107,7 +135,9 @@ describe('FPrint fixtures', () => {
   });
 
   it('prints P text and A barcodes as text lines inside the receipt', () => {
-    const op = ops(ok(fixture('receipt-text-barcode.inp')))[0] as unknown as { lines: Array<{ type: string; text?: string }> };
+    const op = ops(ok(fixture('receipt-text-barcode.inp')))[0] as unknown as {
+      lines: Array<{ type: string; text?: string }>;
+    };
     expect(op.lines.filter((l) => l.type === 'text').map((l) => l.text)).toEqual([
       'Multumim pentru cumparaturi!',
       '1234567',
@@ -125,8 +155,16 @@ describe('FPrint fixtures', () => {
     [
       'report-fiscal-memory.inp',
       [
-        { type: 'print_fiscal_memory_report', range: { type: 'date', start: '2026-02-01', end: '2026-02-28' }, detailed: false },
-        { type: 'print_fiscal_memory_report', range: { type: 'date', start: '2025-11-01', end: '2025-11-30' }, detailed: true },
+        {
+          type: 'print_fiscal_memory_report',
+          range: { type: 'date', start: '2026-02-01', end: '2026-02-28' },
+          detailed: false,
+        },
+        {
+          type: 'print_fiscal_memory_report',
+          range: { type: 'date', start: '2025-11-01', end: '2025-11-30' },
+          detailed: true,
+        },
       ],
     ],
     ['duplicate.inp', [{ type: 'print_duplicate' }]],
@@ -151,7 +189,11 @@ describe('FPrint fixtures', () => {
   it('48 opens an invoice receipt; H and F are no-ops', () => {
     const f = ok(fixture('receipt-open-48.inp'));
     expect(f.documents).toHaveLength(1);
-    expect(ops(f)[0]).toMatchObject({ flags: { is_invoice: true }, buyer: { vat_number: 'RO14399840' }, payments: [{ method: 'card', amount_cents: 25000 }] });
+    expect(ops(f)[0]).toMatchObject({
+      flags: { is_invoice: true },
+      buyer: { vat_number: 'RO14399840' },
+      payments: [{ method: 'card', amount_cents: 25000 }],
+    });
     expect(f.documents[0]?.first_line).toBe(2);
   });
 
@@ -178,7 +220,9 @@ describe('every fixture in every encoding and line ending', () => {
     ];
     const results = variants.map((v) => {
       const r = parseInp(v);
-      return r.ok ? { ok: true, ops: r.file.documents.map((d) => d.operation), dialect: r.file.dialect } : { ok: false, error: r.error };
+      return r.ok
+        ? { ok: true, ops: r.file.documents.map((d) => d.operation), dialect: r.file.dialect }
+        : { ok: false, error: r.error };
     });
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
@@ -193,7 +237,12 @@ describe('other dialects', () => {
     expect(ops(f)[0]).toMatchObject({
       buyer: { vat_number: 'RO18547290' },
       lines: [
-        { description: 'Paine', quantity_thousandths: 2000, vat: 'A', discount: { kind: 'amount', amount_cents: 40, is_surcharge: false } },
+        {
+          description: 'Paine',
+          quantity_thousandths: 2000,
+          vat: 'A',
+          discount: { kind: 'amount', amount_cents: 40, is_surcharge: false },
+        },
         { description: 'Apa', vat: 'B' },
         { type: 'subtotal' },
       ],
@@ -215,7 +264,9 @@ describe('other dialects', () => {
         { method: 'cash', amount_cents: 1030 },
       ],
     });
-    expect(ops(ok(fixture('ecrbridge-text.txt')))).toEqual([{ type: 'print_non_fiscal', lines: ['Raport intern', 'Tura 2'] }]);
+    expect(ops(ok(fixture('ecrbridge-text.txt')))).toEqual([
+      { type: 'print_non_fiscal', lines: ['Raport intern', 'Tura 2'] },
+    ]);
     expect(ops(ok(fixture('ecrbridge-z.txt')))).toEqual([{ type: 'print_z' }]);
   });
 });
@@ -270,6 +321,9 @@ describe('malformed files', () => {
 
   it('accepts trailing empty arguments and headers without a service field', () => {
     const f = ok(text(`S,1;Paine;1.00;1;;;1;;;;`, `T,1,______,_,__;0;;;;`));
-    expect(ops(f)[0]).toMatchObject({ lines: [{ description: 'Paine', department: 1, vat: 'A' }], payments: [{ method: 'cash', amount_cents: 100 }] });
+    expect(ops(f)[0]).toMatchObject({
+      lines: [{ description: 'Paine', department: 1, vat: 'A' }],
+      payments: [{ method: 'cash', amount_cents: 100 }],
+    });
   });
 });

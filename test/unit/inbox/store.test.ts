@@ -10,13 +10,25 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const file = (name: string, sha = 'h1') => ({ device_id: 'd1', folder: '/f', name, sha256: sha, size: 3, attempt: 0, content: Buffer.from('abc') });
+const file = (name: string, sha = 'h1') => ({
+  device_id: 'd1',
+  folder: '/f',
+  name,
+  sha256: sha,
+  size: 3,
+  attempt: 0,
+  content: Buffer.from('abc'),
+});
 
 describe('inbox store (real SQLite)', () => {
   it('creates, updates and finds records of the same file', () => {
     const a = store.create(file('a.inp'));
     expect(a).toMatchObject({ state: 'processing', docs: [], result: null, attempt: 0 });
-    store.update(a.id, { state: 'done', docs: [{ key: 'k', job_id: 'j', operation_type: 'print_x', outcome: null, finished_at: null }], result: { RESULT: 'OK' } });
+    store.update(a.id, {
+      state: 'done',
+      docs: [{ key: 'k', job_id: 'j', operation_type: 'print_x', outcome: null, finished_at: null }],
+      result: { RESULT: 'OK' },
+    });
     const b = store.create({ ...file('a.inp'), attempt: 1 });
     store.create(file('a.inp', 'other-hash'));
     expect(store.sameFile('d1', 'a.inp', 'h1').map((r) => r.id)).toEqual([a.id, b.id]);

@@ -75,13 +75,20 @@ export class ArgReader {
 
   required(pos: number, name: ArgName): string {
     const v = this.raw(pos);
-    if (v === '') this.fail(pos, bi(`lipsește argumentul ${pos} (${name.ro})`, `argument ${pos} (${name.en}) is missing`));
+    if (v === '')
+      this.fail(pos, bi(`lipsește argumentul ${pos} (${name.ro})`, `argument ${pos} (${name.en}) is missing`));
     return v;
   }
 
   private decimal(pos: number, name: ArgName, decimals: number, text: string): number {
     if (text.includes(',')) {
-      this.fail(pos, bi(`${name.ro} „${text}”: folosiți punctul ca separator zecimal`, `${name.en} "${text}": use a point as the decimal separator`));
+      this.fail(
+        pos,
+        bi(
+          `${name.ro} „${text}”: folosiți punctul ca separator zecimal`,
+          `${name.en} "${text}": use a point as the decimal separator`,
+        ),
+      );
     }
     const r = parseDecimal(text, decimals);
     if (!r.ok) {
@@ -101,7 +108,13 @@ export class ArgReader {
     const text = this.required(pos, name);
     const v = this.decimal(pos, name, 2, text);
     if (v < min) {
-      this.fail(pos, bi(`${name.ro} „${text}” trebuie să fie cel puțin ${min / 100}`, `${name.en} "${text}" must be at least ${min / 100}`));
+      this.fail(
+        pos,
+        bi(
+          `${name.ro} „${text}” trebuie să fie cel puțin ${min / 100}`,
+          `${name.en} "${text}" must be at least ${min / 100}`,
+        ),
+      );
     }
     return v;
   }
@@ -118,7 +131,10 @@ export class ArgReader {
     if (v <= 0) {
       this.fail(
         pos,
-        bi(`${name.ro} „${text}” trebuie să fie mai mare decât 0 (pentru retur folosiți un bon de retur)`, `${name.en} "${text}" must be greater than 0 (use a refund receipt for returns)`),
+        bi(
+          `${name.ro} „${text}” trebuie să fie mai mare decât 0 (pentru retur folosiți un bon de retur)`,
+          `${name.en} "${text}" must be greater than 0 (use a refund receipt for returns)`,
+        ),
       );
     }
     return v;
@@ -128,7 +144,14 @@ export class ArgReader {
   percent(pos: number, name: ArgName): number {
     const text = this.required(pos, name);
     const v = this.decimal(pos, name, 2, text);
-    if (v <= 0 || v > 10_000) this.fail(pos, bi(`${name.ro} „${text}” trebuie să fie între 0.01 și 100`, `${name.en} "${text}" must be between 0.01 and 100`));
+    if (v <= 0 || v > 10_000)
+      this.fail(
+        pos,
+        bi(
+          `${name.ro} „${text}” trebuie să fie între 0.01 și 100`,
+          `${name.en} "${text}" must be between 0.01 and 100`,
+        ),
+      );
     return v;
   }
 
@@ -137,7 +160,13 @@ export class ArgReader {
     if (text === '' && fallback !== undefined) return fallback;
     const t = this.required(pos, name);
     if (!/^\d{1,9}$/.test(t) || Number(t) < min || Number(t) > max) {
-      this.fail(pos, bi(`${name.ro} „${t}” trebuie să fie un număr întreg între ${min} și ${max}`, `${name.en} "${t}" must be a whole number from ${min} to ${max}`));
+      this.fail(
+        pos,
+        bi(
+          `${name.ro} „${t}” trebuie să fie un număr întreg între ${min} și ${max}`,
+          `${name.en} "${t}" must be a whole number from ${min} to ${max}`,
+        ),
+      );
     }
     return Number(t);
   }
@@ -147,7 +176,13 @@ export class ArgReader {
     const t = (this.args[pos - 1] ?? '').trim();
     if (t === '' && !opts.optional) this.required(pos, name);
     if ([...t].length > max) {
-      this.fail(pos, bi(`${name.ro} are ${[...t].length} caractere, cel mult ${max}`, `${name.en} has ${[...t].length} characters, at most ${max}`));
+      this.fail(
+        pos,
+        bi(
+          `${name.ro} are ${[...t].length} caractere, cel mult ${max}`,
+          `${name.en} has ${[...t].length} characters, at most ${max}`,
+        ),
+      );
     }
     return t;
   }
@@ -160,7 +195,10 @@ export class ArgReader {
     if (/^\d{1,2}(?:\.\d{1,2})?\s*%$/.test(t)) return t.replace(/\s+/g, '');
     return this.fail(
       pos,
-      bi(`TVA „${t}” trebuie să fie indexul grupei (1=A, 2=B, …) sau un procent ca „21%”`, `VAT "${t}" must be a group index (1=A, 2=B, …) or a percentage like "21%"`),
+      bi(
+        `TVA „${t}” trebuie să fie indexul grupei (1=A, 2=B, …) sau un procent ca „21%”`,
+        `VAT "${t}" must be a group index (1=A, 2=B, …) or a percentage like "21%"`,
+      ),
     );
   }
 }

@@ -90,7 +90,11 @@ export function decodeInp(bytes: Uint8Array): DecodeResult {
 /** Encode text in the file's own encoding (for the error block appended to the original). */
 export function encodeLike(text: string, encoding: InpEncoding | null): Buffer {
   // Windows-1250 has the cedilla forms of ș/ț only.
-  if (encoding === 'windows-1250') return iconv.encode(text.replace(/ș/g, 'ş').replace(/ț/g, 'ţ').replace(/Ș/g, 'Ş').replace(/Ț/g, 'Ţ'), 'windows-1250');
+  if (encoding === 'windows-1250')
+    return iconv.encode(
+      text.replace(/ș/g, 'ş').replace(/ț/g, 'ţ').replace(/Ș/g, 'Ş').replace(/Ț/g, 'Ţ'),
+      'windows-1250',
+    );
   if (encoding === 'utf-16le') return iconv.encode(text, 'utf16le');
   return Buffer.from(text, 'utf8');
 }

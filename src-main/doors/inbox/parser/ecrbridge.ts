@@ -38,7 +38,14 @@ export function parseEcrBridge(texts: readonly string[]): { lines: SourceLine[];
         if (r.has(1)) {
           const cui = r.raw(1);
           const check = checkCui(cui);
-          if (!check.ok) return r.fail(1, bi(`codul fiscal „${cui}” nu este valid: ${check.reason}`, `fiscal code "${cui}" is not valid: ${check.reason}`));
+          if (!check.ok)
+            return r.fail(
+              1,
+              bi(
+                `codul fiscal „${cui}” nu este valid: ${check.reason}`,
+                `fiscal code "${cui}" is not valid: ${check.reason}`,
+              ),
+            );
           b.buyer(no, cmd, check.normalized);
         }
         return;
@@ -49,7 +56,13 @@ export function parseEcrBridge(texts: readonly string[]): { lines: SourceLine[];
         b.openNonFiscal(no, cmd);
         return;
       case 'T':
-        if (!textMode) fail(no, cmd, null, bi('liniile T sunt permise doar după antetul TEXT', 'T lines are allowed only after a TEXT header'));
+        if (!textMode)
+          fail(
+            no,
+            cmd,
+            null,
+            bi('liniile T sunt permise doar după antetul TEXT', 'T lines are allowed only after a TEXT header'),
+          );
         r.atMost(1);
         b.text(no, cmd, r.text(1, ARG.text, { optional: true }));
         return;

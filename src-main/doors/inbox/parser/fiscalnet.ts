@@ -10,7 +10,16 @@ import { isIgnorable } from './fprint.js';
 import { DocumentBuilder } from './receipt-builder.js';
 import { bi, type InpDocument, type SourceLine } from './types.js';
 
-const PAYMENT_CODES: Record<number, PaymentMethod> = { 1: 'cash', 2: 'card', 3: 'credit', 4: 'meal_voucher', 6: 'other', 7: 'other', 8: 'other', 9: 'other' };
+const PAYMENT_CODES: Record<number, PaymentMethod> = {
+  1: 'cash',
+  2: 'card',
+  3: 'credit',
+  4: 'meal_voucher',
+  6: 'other',
+  7: 'other',
+  8: 'other',
+  9: 'other',
+};
 
 export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[]; documents: InpDocument[] } {
   const b = new DocumentBuilder();
@@ -38,7 +47,15 @@ export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[];
         const um = r.text(4, ARG.um, { optional: true, max: 8 });
         const vat = r.vat(5);
         const department = r.int(6, ARG.department, 0, 99, 1);
-        b.item(no, cmd, { type: 'item', description, unit_price_cents, quantity_thousandths, vat, department, ...(um ? { um } : {}) });
+        b.item(no, cmd, {
+          type: 'item',
+          description,
+          unit_price_cents,
+          quantity_thousandths,
+          vat,
+          department,
+          ...(um ? { um } : {}),
+        });
         return;
       }
       case 'DV':
@@ -54,7 +71,14 @@ export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[];
         r.atMost(1);
         const cui = r.required(1, ARG.cui);
         const check = checkCui(cui);
-        if (!check.ok) return r.fail(1, bi(`codul fiscal „${cui}” nu este valid: ${check.reason}`, `fiscal code "${cui}" is not valid: ${check.reason}`));
+        if (!check.ok)
+          return r.fail(
+            1,
+            bi(
+              `codul fiscal „${cui}” nu este valid: ${check.reason}`,
+              `fiscal code "${cui}" is not valid: ${check.reason}`,
+            ),
+          );
         b.buyer(no, cmd, check.normalized);
         return;
       }
@@ -62,7 +86,8 @@ export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[];
         r.atMost(2);
         const code = r.int(1, ARG.code, 1, 9);
         const method = PAYMENT_CODES[code];
-        if (method === undefined) return r.fail(1, bi('codul de plată 5 nu este o plată', 'payment code 5 is not a payment'));
+        if (method === undefined)
+          return r.fail(1, bi('codul de plată 5 nu este o plată', 'payment code 5 is not a payment'));
         const amount = r.has(2) && r.money(2, ARG.amount, 0) > 0 ? r.money(2, ARG.amount, 1) : null;
         b.pay(no, cmd, method, amount);
         return;

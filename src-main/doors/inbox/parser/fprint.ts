@@ -35,7 +35,15 @@ export function splitFprintLine(no: number, text: string): SourceLine {
   const m = HEADER.exec(t);
   if (!m) {
     const word = /^[^,;^]*/.exec(t)?.[0] ?? '';
-    fail(no, word.slice(0, 8), null, bi(`linia nu are forma „CMD,1,______,_,__;argumente”`, `the line is not of the form "CMD,1,______,_,__;arguments"`));
+    fail(
+      no,
+      word.slice(0, 8),
+      null,
+      bi(
+        `linia nu are forma „CMD,1,______,_,__;argumente”`,
+        `the line is not of the form "CMD,1,______,_,__;arguments"`,
+      ),
+    );
   }
   return { no, text, cmd: (m[1] ?? '').toUpperCase(), fprint: { logical: m[2] ?? '1', args: m[6] ?? '' } };
 }
@@ -103,7 +111,14 @@ function command(b: DocumentBuilder, line: SourceLine): void {
       r.atMost(1);
       const cui = r.required(1, ARG.cui);
       const check = checkCui(cui);
-      if (!check.ok) return r.fail(1, bi(`codul fiscal „${cui}” nu este valid: ${check.reason}`, `fiscal code "${cui}" is not valid: ${check.reason}`));
+      if (!check.ok)
+        return r.fail(
+          1,
+          bi(
+            `codul fiscal „${cui}” nu este valid: ${check.reason}`,
+            `fiscal code "${cui}" is not valid: ${check.reason}`,
+          ),
+        );
       b.buyer(no, cmd, check.normalized);
       return;
     }
@@ -134,7 +149,11 @@ function command(b: DocumentBuilder, line: SourceLine): void {
         no,
         {
           type: 'print_fiscal_memory_report',
-          range: { type: 'date', start: `${year}-${mm}-01`, end: `${year}-${mm}-${String(lastDayOf(year, month)).padStart(2, '0')}` },
+          range: {
+            type: 'date',
+            start: `${year}-${mm}-01`,
+            end: `${year}-${mm}-${String(lastDayOf(year, month)).padStart(2, '0')}`,
+          },
           detailed: type === 3,
         },
         cmd,
@@ -157,9 +176,15 @@ function command(b: DocumentBuilder, line: SourceLine): void {
       r.atMost(2);
       const type = r.int(1, ARG.type, 1, 3);
       const data = r.required(2, ARG.data);
-      const ok = type === 1 ? /^\d{7,8}$/.test(data) : type === 2 ? /^\d{12,13}$/.test(data) : /^[\x20-\x7e]{1,18}$/.test(data);
+      const ok =
+        type === 1 ? /^\d{7,8}$/.test(data) : type === 2 ? /^\d{12,13}$/.test(data) : /^[\x20-\x7e]{1,18}$/.test(data);
       if (!ok) {
-        const want = type === 1 ? bi('7 sau 8 cifre', '7 or 8 digits') : type === 2 ? bi('12 sau 13 cifre', '12 or 13 digits') : bi('1–18 caractere ASCII', '1–18 ASCII characters');
+        const want =
+          type === 1
+            ? bi('7 sau 8 cifre', '7 or 8 digits')
+            : type === 2
+              ? bi('12 sau 13 cifre', '12 or 13 digits')
+              : bi('1–18 caractere ASCII', '1–18 ASCII characters');
         r.fail(2, bi(`codul de bare „${data}” trebuie să aibă ${want.ro}`, `barcode "${data}" must have ${want.en}`));
       }
       b.text(no, cmd, data);

@@ -13,7 +13,8 @@ export function detectDialect(lines: readonly string[]): InpDialect {
   const first = lines.find((l) => !isIgnorable(l))?.trim() ?? '';
   if (FPRINT_HEADER_TEST.test(first)) return 'fprint';
   if (first.includes('^')) return 'fiscalnet';
-  if (/^(?:FISCAL|TEXT)(?:;|$)/i.test(first) || /^[A-Za-z]{1,2};/.test(first) || /^RD$/i.test(first)) return 'ecrbridge';
+  if (/^(?:FISCAL|TEXT)(?:;|$)/i.test(first) || /^[A-Za-z]{1,2};/.test(first) || /^RD$/i.test(first))
+    return 'ecrbridge';
   return 'fprint';
 }
 
@@ -32,19 +33,33 @@ export function parseInp(bytes: Uint8Array): ParseResult {
   const texts = splitLines(decoded.text);
   const dialect = detectDialect(texts);
   try {
-    const parsed = dialect === 'fprint' ? parseFprint(texts) : dialect === 'fiscalnet' ? parseFiscalNet(texts) : parseEcrBridge(texts);
+    const parsed =
+      dialect === 'fprint'
+        ? parseFprint(texts)
+        : dialect === 'fiscalnet'
+          ? parseFiscalNet(texts)
+          : parseEcrBridge(texts);
     if (parsed.documents.length === 0 && !parsed.lines.some((l) => l.cmd !== '')) {
       return {
         ok: false,
         dialect,
         encoding: decoded.encoding,
         eol: decoded.eol,
-        error: { line: 0, cmd: '', arg: null, message: bi('fișierul nu conține nicio comandă', 'the file contains no command') },
+        error: {
+          line: 0,
+          cmd: '',
+          arg: null,
+          message: bi('fișierul nu conține nicio comandă', 'the file contains no command'),
+        },
       };
     }
-    return { ok: true, file: { dialect, encoding: decoded.encoding, eol: decoded.eol, lines: parsed.lines, documents: parsed.documents } };
+    return {
+      ok: true,
+      file: { dialect, encoding: decoded.encoding, eol: decoded.eol, lines: parsed.lines, documents: parsed.documents },
+    };
   } catch (e) {
-    if (e instanceof InpSyntaxError) return { ok: false, error: e.error, dialect, encoding: decoded.encoding, eol: decoded.eol };
+    if (e instanceof InpSyntaxError)
+      return { ok: false, error: e.error, dialect, encoding: decoded.encoding, eol: decoded.eol };
     throw e;
   }
 }

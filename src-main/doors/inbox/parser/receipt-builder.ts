@@ -49,10 +49,28 @@ export class DocumentBuilder {
 
   private fiscal(line: number, cmd: string): FiscalDraft {
     if (this.open?.kind === 'non_fiscal') {
-      fail(line, cmd, null, bi('comanda nu este permisă într-un bon nefiscal (închideți-l cu T)', 'command not allowed inside a non-fiscal receipt (close it with T)'));
+      fail(
+        line,
+        cmd,
+        null,
+        bi(
+          'comanda nu este permisă într-un bon nefiscal (închideți-l cu T)',
+          'command not allowed inside a non-fiscal receipt (close it with T)',
+        ),
+      );
     }
     if (this.open === null) {
-      this.open = { kind: 'fiscal', first_line: line, last_line: line, lines: [], payments: [], buyer: null, invoice: false, line_of: {}, items: 0 };
+      this.open = {
+        kind: 'fiscal',
+        first_line: line,
+        last_line: line,
+        lines: [],
+        payments: [],
+        buyer: null,
+        invoice: false,
+        line_of: {},
+        items: 0,
+      };
     }
     this.open.last_line = line;
     return this.open;
@@ -60,23 +78,39 @@ export class DocumentBuilder {
 
   /** `48`: open a fiscal receipt explicitly. */
   openFiscal(line: number, cmd: string, invoice: boolean): void {
-    if (this.open !== null) fail(line, cmd, null, bi('un bon este deja deschis în fișier', 'a receipt is already open in the file'));
+    if (this.open !== null)
+      fail(line, cmd, null, bi('un bon este deja deschis în fișier', 'a receipt is already open in the file'));
     this.fiscal(line, cmd).invoice = invoice;
   }
 
   buyer(line: number, cmd: string, cui: string): void {
     const d = this.fiscal(line, cmd);
     if (d.items > 0 || d.payments.length > 0) {
-      fail(line, cmd, 1, bi('codul fiscal al cumpărătorului trebuie dat înaintea primului articol (S)', 'the buyer fiscal code must come before the first item (S)'));
+      fail(
+        line,
+        cmd,
+        1,
+        bi(
+          'codul fiscal al cumpărătorului trebuie dat înaintea primului articol (S)',
+          'the buyer fiscal code must come before the first item (S)',
+        ),
+      );
     }
-    if (d.buyer !== null) fail(line, cmd, 1, bi('codul fiscal al cumpărătorului este dat de două ori', 'the buyer fiscal code is given twice'));
+    if (d.buyer !== null)
+      fail(
+        line,
+        cmd,
+        1,
+        bi('codul fiscal al cumpărătorului este dat de două ori', 'the buyer fiscal code is given twice'),
+      );
     d.buyer = cui;
     d.line_of['buyer'] = line;
   }
 
   item(line: number, cmd: string, item: Extract<Line, { type: 'item' }>): void {
     const d = this.fiscal(line, cmd);
-    if (d.payments.length > 0) fail(line, cmd, null, bi('nu se pot vinde articole după o plată', 'items cannot be sold after a payment'));
+    if (d.payments.length > 0)
+      fail(line, cmd, null, bi('nu se pot vinde articole după o plată', 'items cannot be sold after a payment'));
     d.line_of[`lines[${d.lines.length}]`] = line;
     this.previous = { kind: 'item', index: d.lines.length };
     d.lines.push(item);
@@ -84,7 +118,16 @@ export class DocumentBuilder {
   }
 
   text(line: number, cmd: string, text: string): void {
-    if (this.open === null) fail(line, cmd, null, bi('textul liber trebuie să fie într-un bon (deschideți-l cu S sau Y)', 'free text must be inside a receipt (open one with S or Y)'));
+    if (this.open === null)
+      fail(
+        line,
+        cmd,
+        null,
+        bi(
+          'textul liber trebuie să fie într-un bon (deschideți-l cu S sau Y)',
+          'free text must be inside a receipt (open one with S or Y)',
+        ),
+      );
     this.open.last_line = line;
     this.open.line_of[`lines[${this.open.lines.length}]`] = line;
     if (this.open.kind === 'non_fiscal') this.open.lines.push(text);
@@ -93,8 +136,15 @@ export class DocumentBuilder {
 
   subtotal(line: number, cmd: string): void {
     const d = this.fiscal(line, cmd);
-    if (d.items === 0) fail(line, cmd, null, bi('subtotalul are nevoie de cel puțin un articol înainte', 'a subtotal needs at least one item before it'));
-    if (d.payments.length > 0) fail(line, cmd, null, bi('subtotalul nu poate veni după o plată', 'a subtotal cannot come after a payment'));
+    if (d.items === 0)
+      fail(
+        line,
+        cmd,
+        null,
+        bi('subtotalul are nevoie de cel puțin un articol înainte', 'a subtotal needs at least one item before it'),
+      );
+    if (d.payments.length > 0)
+      fail(line, cmd, null, bi('subtotalul nu poate veni după o plată', 'a subtotal cannot come after a payment'));
     d.line_of[`lines[${d.lines.length}]`] = line;
     this.previous = { kind: 'subtotal', index: d.lines.length };
     d.lines.push({ type: 'subtotal' });
@@ -104,7 +154,15 @@ export class DocumentBuilder {
     const prev = this.prevSnapshot;
     const d = this.open;
     if (prev === null || d === null || d.kind !== 'fiscal') {
-      fail(line, cmd, null, bi('reducerea/majorarea trebuie să urmeze imediat după un articol (S) sau după subtotal (T;4)', 'a discount/surcharge must come right after an item (S) or a subtotal (T;4)'));
+      fail(
+        line,
+        cmd,
+        null,
+        bi(
+          'reducerea/majorarea trebuie să urmeze imediat după un articol (S) sau după subtotal (T;4)',
+          'a discount/surcharge must come right after an item (S) or a subtotal (T;4)',
+        ),
+      );
     }
     const target = d.lines[prev.index];
     if (target === undefined || target.type === 'text' || target.discount !== undefined) {
@@ -131,16 +189,31 @@ export class DocumentBuilder {
       this.closeNonFiscal(line, cmd);
       return;
     }
-    if (this.open === null) fail(line, cmd, null, bi('nu este niciun bon deschis de plătit', 'there is no open receipt to pay'));
+    if (this.open === null)
+      fail(line, cmd, null, bi('nu este niciun bon deschis de plătit', 'there is no open receipt to pay'));
     const d = this.fiscal(line, cmd);
     if (d.items === 0) fail(line, cmd, null, bi('bonul nu are niciun articol', 'the receipt has no items'));
     const total = this.total(d);
     const paid = d.payments.reduce((s, p) => s + p.amount_cents, 0);
     const rest = total - paid;
     const value = amount ?? rest;
-    if (value <= 0) fail(line, cmd, 2, bi('suma plății trebuie să fie mai mare decât 0', 'the payment amount must be greater than 0'));
+    if (value <= 0)
+      fail(
+        line,
+        cmd,
+        2,
+        bi('suma plății trebuie să fie mai mare decât 0', 'the payment amount must be greater than 0'),
+      );
     if (method !== 'cash' && value > rest) {
-      fail(line, cmd, 2, bi(`plata fără numerar (${value / 100}) depășește restul de plată (${rest / 100})`, `a non-cash payment (${value / 100}) exceeds the amount due (${rest / 100})`));
+      fail(
+        line,
+        cmd,
+        2,
+        bi(
+          `plata fără numerar (${value / 100}) depășește restul de plată (${rest / 100})`,
+          `a non-cash payment (${value / 100}) exceeds the amount due (${rest / 100})`,
+        ),
+      );
     }
     d.line_of[`payments[${d.payments.length}]`] = line;
     d.payments.push({ method, amount_cents: value });
@@ -166,13 +239,20 @@ export class DocumentBuilder {
   }
 
   openNonFiscal(line: number, cmd: string): void {
-    if (this.open !== null) fail(line, cmd, null, bi('un bon este deja deschis în fișier', 'a receipt is already open in the file'));
+    if (this.open !== null)
+      fail(line, cmd, null, bi('un bon este deja deschis în fișier', 'a receipt is already open in the file'));
     this.open = { kind: 'non_fiscal', first_line: line, last_line: line, lines: [], line_of: {} };
   }
 
   private closeNonFiscal(line: number, cmd: string): void {
     const d = this.open as NonFiscalDraft;
-    if (d.lines.length === 0) fail(line, cmd, null, bi('bonul nefiscal nu are niciun rând de text (P)', 'the non-fiscal receipt has no text line (P)'));
+    if (d.lines.length === 0)
+      fail(
+        line,
+        cmd,
+        null,
+        bi('bonul nefiscal nu are niciun rând de text (P)', 'the non-fiscal receipt has no text line (P)'),
+      );
     d.last_line = line;
     this.documents.push({
       operation: { type: 'print_non_fiscal', lines: d.lines },
@@ -197,7 +277,15 @@ export class DocumentBuilder {
   /** A document of one command (report, cash movement, drawer…); only outside a receipt. */
   single(line: number, operation: Record<string, unknown> & { type: string }, cmd = ''): void {
     if (this.open !== null) {
-      fail(line, cmd, null, bi(`comanda nu este permisă cât timp bonul deschis la linia ${this.open.first_line} nu este închis`, `command not allowed while the receipt opened on line ${this.open.first_line} is not closed`));
+      fail(
+        line,
+        cmd,
+        null,
+        bi(
+          `comanda nu este permisă cât timp bonul deschis la linia ${this.open.first_line} nu este închis`,
+          `command not allowed while the receipt opened on line ${this.open.first_line} is not closed`,
+        ),
+      );
     }
     this.documents.push({ operation, first_line: line, last_line: line, line_of: {} });
   }
@@ -207,10 +295,26 @@ export class DocumentBuilder {
     const d = this.open;
     if (d === null) return;
     if (d.kind === 'non_fiscal') {
-      fail(lastLine, lastCmd, null, bi(`bonul nefiscal deschis la linia ${d.first_line} nu este închis cu T`, `the non-fiscal receipt opened on line ${d.first_line} is not closed with T`));
+      fail(
+        lastLine,
+        lastCmd,
+        null,
+        bi(
+          `bonul nefiscal deschis la linia ${d.first_line} nu este închis cu T`,
+          `the non-fiscal receipt opened on line ${d.first_line} is not closed with T`,
+        ),
+      );
     }
     if (d.items === 0) {
-      fail(lastLine, lastCmd, null, bi(`bonul deschis la linia ${d.first_line} nu are niciun articol (S)`, `the receipt opened on line ${d.first_line} has no item (S)`));
+      fail(
+        lastLine,
+        lastCmd,
+        null,
+        bi(
+          `bonul deschis la linia ${d.first_line} nu are niciun articol (S)`,
+          `the receipt opened on line ${d.first_line} has no item (S)`,
+        ),
+      );
     }
     const total = this.total(d);
     const paid = d.payments.reduce((s, p) => s + p.amount_cents, 0);
