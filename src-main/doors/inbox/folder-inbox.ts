@@ -72,7 +72,7 @@ export class FolderInbox {
       ignored: (p: string) => p !== this.folder && !this.#candidate(basename(p)),
     });
     this.#watcher.on('add', (p: string) => this.#observe(basename(p)));
-    this.#watcher.on('change', (p: string) => this.#observe(basename(p)));
+    this.#watcher.on('change', (p: string) => this.#observe(basename(p), true));
     this.#watcher.on('error', (err: unknown) =>
       this.#env.logger.warn({ err, folder: this.folder }, 'scan folder watcher error'),
     );
@@ -100,8 +100,15 @@ export class FolderInbox {
     for (const n of names.sort()) if (this.#candidate(n)) this.#observe(n);
   }
 
-  #observe(name: string): void {
-    if (this.#stopped || this.#taken.has(name) || this.#settling.has(name)) return;
+  /** A file was seen (event or scan). A change while it settles restarts its quiet period. */
+  #observe(name: string, changed = false): void {
+    if (this.#stopped || this.#taken.has(name)) return;
+    const settling = this.#settling.get(name);
+    if (settling) {
+      if (!changed) return;
+      clearTimeout(settling.timer);
+      this.#settling.delete(name);
+    }
     void this.#check(name, null);
   }
 

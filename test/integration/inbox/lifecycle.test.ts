@@ -172,17 +172,17 @@ describe('exactly once', () => {
 
 describe('detection', () => {
   it('waits for the writer to finish (settle) and ignores other extensions and hidden files', async () => {
-    h = await startInboxHub({ inbox: { settle_ms: 300 } });
+    h = await startInboxHub({ inbox: { settle_ms: 1000 } });
     const p = join(h.folder, 'slow.INP');
     const lines = RECEIPT.toString('utf8').split('\n');
     writeFileSync(p, lines.slice(0, 2).join('\n') + '\n');
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 100));
     writeFileSync(p, lines.join('\n')); // rewritten before the settle delay ran out
     drop(h.folder, 'notes.doc', 'x');
     drop(h.folder, '.hidden.inp', 'x');
     expect(await finished(h.folder, 'slow.INP')).toBe('ok');
     expect(receipts(h.register())[0]?.total_cents).toBe(1430);
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1200));
     expect(ls(h.folder).sort()).toEqual(['BonANSWER', 'BonOK', 'notes.doc']);
   });
 
