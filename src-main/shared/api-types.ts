@@ -1,72 +1,16 @@
 /**
  * Shapes of the native API's JSON bodies as the GUI reads them (spec/native-api.md). Types only: the renderer
- * imports this module and nothing else from src-main.
- *
- * These mirror src-main/domain/{device-config,jobs,operations}.ts structurally. They are not `import type`d from
- * there because tsconfig.renderer.json is a composite project that lists only src-renderer/ and src-main/shared/.
+ * imports this module and nothing else from src-main. Shapes that the hub defines in domain/ are re-exported from
+ * there (type-only, erased at build time), so the GUI cannot drift from the API.
  */
-export type DeviceStatus = 'Connected' | 'Connecting' | 'Disconnected' | 'Busy' | 'Error' | 'Disabled';
-export type PaymentMethod = 'cash' | 'card' | 'credit' | 'voucher' | 'meal_voucher' | 'other';
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'in_doubt';
-export type JobSource = 'http' | 'ws' | 'inp' | 'erpnet' | 'ucsfphub' | 'gui' | 'internal';
-
-export type ConnectionDetails =
-  | { type: 'Serial'; details: { port: string; baud_rate: number } }
-  | { type: 'Network'; details: { ip_address: string; port: number } }
-  | { type: 'None'; details?: Record<string, never> };
-
-interface DeviceConfigCommon {
-  id: string;
-  name: string;
-  manufacturer: string;
-  model: string;
-  connection_details: ConnectionDetails;
-  notes?: string;
-  enabled: boolean;
-  options?: Record<string, unknown>;
-}
-
-export interface FiscalDeviceConfig extends DeviceConfigCommon {
-  scan_folder?: string;
-  auto_send_card_to_pos?: boolean;
-  linked_pos_device_id?: string | null;
-}
-
-export interface PosTerminalConfig extends DeviceConfigCommon {
-  bank?: string;
-}
-
-export type JobOutcome =
-  | { ok: true; msg: string; result: Record<string, unknown> }
-  | { ok: false; status: number; code: string; error: string; device_error?: { code: string | number; text?: string } };
-
-export interface JobRecord {
-  id: string;
-  device_id: string;
-  device_kind: 'fiscal' | 'pos';
-  source: JobSource;
-  operation: Record<string, unknown> & { type: string };
-  state: JobState;
-  outcome: JobOutcome | null;
-  idempotency_key: string | null;
-  attempts: number;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-export interface JobEvent {
-  job_id: string;
-  device_id: string;
-  state: JobState | 'progress';
-  operation_type: string;
-  source: JobSource;
-  progress?: { step: string; done?: number; total?: number };
-  outcome?: JobOutcome;
-}
+export type { DeviceStatus, ConnectionDetails, FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
+export type { PaymentMethod } from '../domain/operations.js';
+export type { JobState, JobSource, JobOutcome, JobRecord, JobEvent } from '../domain/jobs.js';
+export type { Language } from '../domain/error-codes.js';
+import type { DeviceStatus, FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
+import type { JobEvent } from '../domain/jobs.js';
 
 export type DeviceKind = 'fiscal' | 'pos';
-export type Language = 'ro' | 'en';
 
 export interface FiscalDeviceBody {
   config: FiscalDeviceConfig;

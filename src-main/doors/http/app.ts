@@ -18,6 +18,7 @@ export function nativeSecurity(deps: NativeDoorDeps) {
     allowedOrigins: () => api().allowed_origins,
     token: () => api().token,
     publicPaths: ['/'],
+    publicPrefixes: ['/app'],
   });
 }
 

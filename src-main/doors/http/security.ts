@@ -10,8 +10,10 @@ export interface SecurityOptions {
   allowedHosts: () => string[];
   allowedOrigins: () => string[];
   token: () => string | null;
-  /** Paths that stay open without a token (e.g. GET /). */
+  /** Paths that stay open without a token (e.g. GET /). Host and Origin are still checked. */
   publicPaths?: string[];
+  /** Path prefixes that stay open without a token (the GUI's static files: it asks for the token itself). */
+  publicPrefixes?: string[];
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -69,7 +71,8 @@ export function securityMiddleware(opts: SecurityOptions): RequestHandler {
       if (req.method === 'OPTIONS') return void res.status(204).end();
     }
     const token = opts.token();
-    if (token && !(opts.publicPaths ?? []).includes(req.path)) {
+    const open = (opts.publicPaths ?? []).includes(req.path) || (opts.publicPrefixes ?? []).some((p) => req.path === p || req.path.startsWith(p + '/'));
+    if (token && !open) {
       const auth = req.headers.authorization ?? '';
       const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
       if (!given || !tokensEqual(given, token)) {

@@ -12,7 +12,11 @@ import { hostName, isLoopbackHost } from './security.js';
 import { submitOperation } from './submit-operation.js';
 
 type Topic = 'devices' | 'jobs' | 'inbox';
-const TOPIC_EVENTS: Record<Topic, HubEventName[]> = { devices: ['device_status', 'pos_prompt'], jobs: ['job'], inbox: ['inbox_file'] };
+const TOPIC_EVENTS: Record<Topic, HubEventName[]> = {
+  devices: ['device_status', 'devices_changed', 'pos_prompt'],
+  jobs: ['job'],
+  inbox: ['inbox_file'],
+};
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 function rejectUpgrade(socket: Duplex, code: number, text: string): void {

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 interface Reg {
-  counters(): { receipt_number: number; receipt_open: boolean };
+  counters(): { receipt_number: number; z_number: number; receipt_open: boolean };
   openFiscalReceipt(o: object): unknown;
   sell(i: object): unknown;
   pay(m: string): unknown;

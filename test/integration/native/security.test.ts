@@ -65,6 +65,7 @@ describe('HTTP security', () => {
     expect((await t.post('/manage/save_settings', { api: { token } })).body.status).toBe(0);
     expect((await t.get('/devices/fiscal')).status).toBe(401);
     expect((await t.get('/')).status).toBe(200);
+    expect((await t.get('/app/index.html')).status).not.toBe(401); // the GUI's files load; the GUI asks for the token
     expect((await t.get('/devices/fiscal', { Authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await t.get('/devices/fiscal', { Authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(401);
     expect((await t.post('/manage/save_settings', { api: { token: null } }, { Authorization: `Bearer ${token}` })).body.status).toBe(0);

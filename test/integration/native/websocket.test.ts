@@ -97,6 +97,10 @@ describe('WebSocket /ws', () => {
     expect(down.data).toMatchObject({ device_id: t.fiscalId, status_text: 'Deconectat' });
     reg.injectFaults({ disconnected: false });
     await until(() => msgs.find((m) => m.event === 'device_status' && m.data.status === 'Connected'));
+    // Adding a device is announced too, so an open GUI refreshes its list.
+    const added = await t.post('/manage/save_fiscal_device', { name: 'Casa WS', manufacturer: 'FisCool', model: 'Simulated', connection_details: { type: 'None' } });
+    await until(() => msgs.find((m) => m.event === 'devices_changed'));
+    await t.post('/manage/delete_fiscal_device', { id: added.body.device.id });
     ws.close();
   });
 
