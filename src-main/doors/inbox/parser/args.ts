@@ -1,4 +1,5 @@
 /** Argument readers for INP lines: exact decimal text → integer units, with errors naming line, command and argument. Pure. */
+import { checkCui } from '../../../domain/cui.js';
 import { parseDecimal } from '../../../domain/money.js';
 import { bi, MAX_TEXT, type Bilingual, type InpParseError } from './types.js';
 
@@ -71,6 +72,16 @@ export class ArgReader {
         ),
       );
     }
+  }
+
+  /** A Romanian fiscal code (CUI) with a valid check digit, normalised ("RO18547290"). */
+  cui(pos: number, name: ArgName): string {
+    const cui = this.required(pos, name);
+    const check = checkCui(cui);
+    if (!check.ok) {
+      this.fail(pos, bi(`codul fiscal „${cui}” nu este valid: ${check.reason}`, `fiscal code "${cui}" is not valid: ${check.reason}`));
+    }
+    return check.normalized;
   }
 
   required(pos: number, name: ArgName): string {

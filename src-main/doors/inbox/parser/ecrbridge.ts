@@ -3,7 +3,6 @@
  * `T;<text>` lines); `I;name;qty;price;vat` items, `P;code;value` payments (1 cash, 2 card, 3 credit,
  * 4 meal vouchers; value 0 = the rest), `Z;1` Z report, `Z;0` X report, `RD` department report (a no-op). Pure.
  */
-import { checkCui } from '../../../domain/cui.js';
 import type { PaymentMethod } from '../../../domain/operations.js';
 import { ARG, ArgReader, fail } from './args.js';
 import { isIgnorable } from './fprint.js';
@@ -36,17 +35,7 @@ export function parseEcrBridge(texts: readonly string[]): { lines: SourceLine[];
         textMode = false;
         b.openFiscal(no, cmd, false);
         if (r.has(1)) {
-          const cui = r.raw(1);
-          const check = checkCui(cui);
-          if (!check.ok)
-            return r.fail(
-              1,
-              bi(
-                `codul fiscal „${cui}” nu este valid: ${check.reason}`,
-                `fiscal code "${cui}" is not valid: ${check.reason}`,
-              ),
-            );
-          b.buyer(no, cmd, check.normalized);
+          b.buyer(no, cmd, r.cui(1, ARG.cui));
         }
         return;
       }

@@ -3,7 +3,6 @@
  * (value discount / markup on the previous sale), `ST^` (subtotal), `P^CODE^AMOUNT` (1-based payment codes,
  * empty or 0 amount = the rest), `CF^CUI` (buyer, before the first sale). Pure.
  */
-import { checkCui } from '../../../domain/cui.js';
 import type { PaymentMethod } from '../../../domain/operations.js';
 import { ARG, ArgReader, fail } from './args.js';
 import { isIgnorable } from './fprint.js';
@@ -69,17 +68,7 @@ export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[];
         return;
       case 'CF': {
         r.atMost(1);
-        const cui = r.required(1, ARG.cui);
-        const check = checkCui(cui);
-        if (!check.ok)
-          return r.fail(
-            1,
-            bi(
-              `codul fiscal „${cui}” nu este valid: ${check.reason}`,
-              `fiscal code "${cui}" is not valid: ${check.reason}`,
-            ),
-          );
-        b.buyer(no, cmd, check.normalized);
+        b.buyer(no, cmd, r.cui(1, ARG.cui));
         return;
       }
       case 'P': {

@@ -2,7 +2,6 @@
  * The FPrint dialect (Datecs FPrint / Fisco / FisCool): `<CMD>,<logical>,<service>;<arg1>;<arg2>;…`.
  * Every command of spec/inp-files.md, turned into operations through DocumentBuilder. Pure.
  */
-import { checkCui } from '../../../domain/cui.js';
 import type { Discount, PaymentMethod } from '../../../domain/operations.js';
 import { ARG, ArgReader, fail } from './args.js';
 import { DocumentBuilder } from './receipt-builder.js';
@@ -109,17 +108,7 @@ function command(b: DocumentBuilder, line: SourceLine): void {
       return;
     case 'K': {
       r.atMost(1);
-      const cui = r.required(1, ARG.cui);
-      const check = checkCui(cui);
-      if (!check.ok)
-        return r.fail(
-          1,
-          bi(
-            `codul fiscal „${cui}” nu este valid: ${check.reason}`,
-            `fiscal code "${cui}" is not valid: ${check.reason}`,
-          ),
-        );
-      b.buyer(no, cmd, check.normalized);
+      b.buyer(no, cmd, r.cui(1, ARG.cui));
       return;
     }
     case 'P':
