@@ -14,6 +14,8 @@ export interface HubEvents {
   };
   job: JobEvent;
   inbox_file: {
+    /** The inbox record's id (GET /inbox/files/:id). */
+    id?: string;
     device_id: string;
     file_name: string;
     state: 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';

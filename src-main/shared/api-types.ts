@@ -73,6 +73,8 @@ export interface InboxFileBody {
 }
 
 export interface InboxFileEvent {
+  /** The inbox record's id (GET /inbox/files/:id). */
+  id?: string;
   device_id: string;
   file_name: string;
   state: InboxFileState;

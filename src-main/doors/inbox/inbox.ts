@@ -41,6 +41,7 @@ export function startInbox(ctx: InboxContext): Inbox {
     lang: () => ctx.language?.() ?? 'ro',
     emit: (rec) =>
       ctx.events.emit('inbox_file', {
+        id: rec.id,
         device_id: rec.device_id,
         file_name: rec.name,
         state: rec.state,
