@@ -108,6 +108,12 @@ export class DeviceRegistry implements DeviceDirectory {
     return { ready: true };
   }
 
+  /** What the device can print (from the supported-devices catalogue). */
+  charset(id: string): 'windows-1250' | 'unicode' {
+    const c = this.#fiscal.get(id)?.config;
+    return (c && findModel('fiscal', c.manufacturer, c.model)?.charset) ?? 'windows-1250';
+  }
+
   vatRates(id: string): Record<string, number> | null {
     return this.#o.identities.get(id)?.vat_rates ?? null;
   }

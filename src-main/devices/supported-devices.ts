@@ -12,6 +12,8 @@ export interface SupportedModel {
   protocol?: 'x' | 'classic';
   default_baud_rate?: number;
   default_tcp_port?: number;
+  /** What the device can print: real Romanian registers print Windows-1250; the simulated one any Unicode. */
+  charset: 'windows-1250' | 'unicode';
 }
 
 export interface SupportedManufacturer {
@@ -24,6 +26,7 @@ const datecsX = (model: string): SupportedModel => ({
   model,
   connection_types: ['Serial', 'Network'],
   family: 'datecs',
+  charset: 'windows-1250',
   protocol: 'x',
   default_baud_rate: 115_200,
   default_tcp_port: 3999,
@@ -32,6 +35,7 @@ const datecsClassic = (model: string): SupportedModel => ({
   model,
   connection_types: ['Serial', 'Network'],
   family: 'datecs',
+  charset: 'windows-1250',
   protocol: 'classic',
   default_baud_rate: 115_200,
   default_tcp_port: 3999,
@@ -41,7 +45,7 @@ export const SUPPORTED_DEVICES: SupportedManufacturer[] = [
   {
     manufacturer: 'FisCool',
     kind: 'fiscal',
-    models: [{ model: 'Simulated', connection_types: ['None'], family: 'simulated' }],
+    models: [{ model: 'Simulated', connection_types: ['None'], family: 'simulated', charset: 'unicode' }],
   },
   {
     manufacturer: 'Datecs',
@@ -54,7 +58,7 @@ export const SUPPORTED_DEVICES: SupportedManufacturer[] = [
   {
     manufacturer: 'FisCool',
     kind: 'pos',
-    models: [{ model: 'Simulated Terminal', connection_types: ['None'], family: 'simulated-pos' }],
+    models: [{ model: 'Simulated Terminal', connection_types: ['None'], family: 'simulated-pos', charset: 'unicode' }],
   },
 ];
 

@@ -96,7 +96,8 @@ export class Pipeline implements OperationService {
   validate(device_id: string, operation: unknown): ValidateResult {
     const kind = this.#o.registry.kindOf(device_id);
     if (!kind) return { ok: false, kind: 'not_found', error: `Device not found: ${device_id}`, path: 'device_id' };
-    return validateOperation(kind, operation, kind === 'fiscal' ? this.#o.registry.vatRates(device_id) : null);
+    if (kind === 'pos') return validateOperation(kind, operation, null);
+    return validateOperation(kind, operation, this.#o.registry.vatRates(device_id), this.#o.registry.charset(device_id));
   }
 
   submit(req: SubmitRequest): SubmitResult {

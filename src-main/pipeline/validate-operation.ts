@@ -8,11 +8,13 @@ import { computeReceipt } from '../domain/receipt-math.js';
 import { firstIssue } from '../domain/validation.js';
 import { resolveVat, type VatRates } from '../domain/vat.js';
 import type { ValidateResult } from './contracts.js';
+import { unprintableText } from './printable-check.js';
 
 export function validateOperation(
   kind: 'fiscal' | 'pos',
   operation: unknown,
   vatRates: VatRates | null,
+  charset: 'windows-1250' | 'unicode' = 'windows-1250',
 ): ValidateResult {
   if (typeof operation !== 'object' || operation === null || Array.isArray(operation)) {
     return { ok: false, kind: 'invalid', error: 'operation: must be a JSON object', path: 'operation' };
@@ -31,6 +33,10 @@ export function validateOperation(
     return { ok: false, kind: 'invalid', error: `${issue.path}: ${issue.message}`, path: issue.path };
   }
   const op = parsed.data;
+  if (kind === 'fiscal' && charset === 'windows-1250') {
+    const bad = unprintableText(op as Record<string, unknown> & { type: string });
+    if (bad) return { ok: false, kind: 'invalid', error: `${bad.path}: ${bad.message}`, path: bad.path };
+  }
   if (op.type === 'print_receipt' || op.type === 'print_refund') return normaliseReceipt(op, vatRates);
   if (op.type === 'je_report' || op.type === 'print_fiscal_memory_report') {
     const r = op.range;
