@@ -46,6 +46,7 @@ export class DeviceRegistry implements DeviceDirectory {
   readonly #fiscal = new Map<string, FiscalEntry>();
   readonly #pos = new Map<string, PosEntry>();
   readonly #o: RegistryOptions;
+  readonly #lastStatus = new Map<string, DeviceStatus>();
   /** Called when a device is (re)started so the pipeline can attach a worker. */
   onDeviceStarted: ((kind: 'fiscal' | 'pos', id: string) => void) | null = null;
 
@@ -230,7 +231,10 @@ export class DeviceRegistry implements DeviceDirectory {
           connected_device_id: view?.connected_device_id ?? null,
           ...(detail ? { detail } : {}),
         });
-        this.#o.logger.info({ device_id: id, status, detail }, 'device status');
+        // Busy ↔ Connected flips with every job: worth a debug line, not an info line.
+        const routine = status === 'Busy' || (status === 'Connected' && this.#lastStatus.get(id) === 'Busy');
+        this.#lastStatus.set(id, status);
+        this.#o.logger[routine ? 'debug' : 'info']({ device_id: id, status, detail }, 'device status');
       },
     };
   }
