@@ -107,18 +107,25 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     return errorStatus('E101', `${DEVICE_ERRORS.DEVICE_UNREACHABLE[lang()]} (${ready.reason})`);
   };
 
-  app.get('/printers/:id/status', async (req, res) => {
-    const p = printerOr404(req, res);
-    if (!p) return;
+  /** get_status on the register, or the E101 answer already sent (not connected, failed, still running). */
+  const readStatus = async (p: PrinterRef, res: express.Response) => {
     const down = unreachable(p);
-    if (down) return send(res, 200, down);
+    if (down) return void send(res, 200, down);
     const r = await runOperation(
       ctx.operations,
       { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' },
       SYNC_LIMIT_MS,
     );
     if (r.kind !== 'job' || !isFinished(r.job))
-      return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
+      return void send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
+    return { job: r.job };
+  };
+
+  app.get('/printers/:id/status', async (req, res) => {
+    const p = printerOr404(req, res);
+    if (!p) return;
+    const r = await readStatus(p, res);
+    if (!r) return;
     let deviceDateTime: string | undefined;
     const raw = r.job.outcome.ok ? (r.job.outcome.result.raw as Record<string, unknown> | undefined) : undefined;
     if (typeof raw?.datetime === 'string') deviceDateTime = raw.datetime;
@@ -137,15 +144,8 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
   app.get('/printers/:id/cash', async (req, res) => {
     const p = printerOr404(req, res);
     if (!p) return;
-    const down = unreachable(p);
-    if (down) return send(res, 200, down);
-    const r = await runOperation(
-      ctx.operations,
-      { device_id: p.view.config.id, operation: { type: 'get_status' }, source: 'erpnet' },
-      SYNC_LIMIT_MS,
-    );
-    if (r.kind !== 'job' || !isFinished(r.job))
-      return send(res, 200, errorStatus('E101', 'error' in r ? r.error : tx(lang(), 'stillRunning')));
+    const r = await readStatus(p, res);
+    if (!r) return;
     if (!r.job.outcome.ok) return send(res, 200, renderJob(r.job));
     const raw = r.job.outcome.result.raw as Record<string, unknown> | undefined;
     const cash =

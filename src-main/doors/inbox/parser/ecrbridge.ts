@@ -5,29 +5,22 @@
  */
 import type { PaymentMethod } from '../../../domain/operations.js';
 import { ARG, ArgReader, fail } from './args.js';
-import { isIgnorable } from './fprint.js';
+import { walkLines } from './line-walk.js';
 import { DocumentBuilder } from './receipt-builder.js';
 import { bi, type InpDocument, type SourceLine } from './types.js';
 
 const PAYMENT_CODES: Record<number, PaymentMethod> = { 1: 'cash', 2: 'card', 3: 'credit', 4: 'meal_voucher' };
 
 export function parseEcrBridge(texts: readonly string[]): { lines: SourceLine[]; documents: InpDocument[] } {
-  const b = new DocumentBuilder();
-  const lines: SourceLine[] = [];
-  let last: SourceLine | null = null;
   let textMode = false;
-  texts.forEach((text, i) => {
-    const no = i + 1;
-    if (isIgnorable(text)) {
-      lines.push({ no, text, cmd: '' });
-      return;
-    }
+  const split = (no: number, text: string) => {
     const parts = text.trim().split(';');
     const cmd = (parts[0] ?? '').trim().toUpperCase();
-    const line: SourceLine = { no, text, cmd };
-    lines.push(line);
-    last = line;
-    const r = new ArgReader(no, cmd, parts.slice(1));
+    return { line: { no, text, cmd }, args: parts.slice(1) };
+  };
+  const command = (b: DocumentBuilder, { line, args }: ReturnType<typeof split>): void => {
+    const { no, cmd } = line;
+    const r = new ArgReader(no, cmd, args);
     b.beginCommand();
     switch (cmd) {
       case 'FISCAL': {
@@ -83,13 +76,12 @@ export function parseEcrBridge(texts: readonly string[]): { lines: SourceLine[];
       default:
         fail(no, cmd, null, bi(`comandă EcrBridge necunoscută „${cmd}”`, `unknown EcrBridge command "${cmd}"`));
     }
+  };
+  return walkLines(texts, split, command, (b, end) => {
+    if (textMode && b.state === 'non_fiscal') {
+      // A TEXT document ends with the file.
+      b.beginCommand();
+      b.pay(end?.no ?? 0, end?.cmd ?? '', 'cash', null);
+    }
   });
-  const end = last as SourceLine | null;
-  if (textMode && b.state === 'non_fiscal') {
-    // A TEXT document ends with the file.
-    b.beginCommand();
-    b.pay(end?.no ?? 0, end?.cmd ?? '', 'cash', null);
-  }
-  b.finish(end?.no ?? 0, end?.cmd ?? '');
-  return { lines, documents: b.documents };
 }

@@ -5,8 +5,7 @@
  */
 import type { PaymentMethod } from '../../../domain/operations.js';
 import { ARG, ArgReader, fail } from './args.js';
-import { isIgnorable } from './fprint.js';
-import { DocumentBuilder } from './receipt-builder.js';
+import { walkLines } from './line-walk.js';
 import { bi, type InpDocument, type SourceLine } from './types.js';
 
 const PAYMENT_CODES: Record<number, PaymentMethod> = {
@@ -21,21 +20,14 @@ const PAYMENT_CODES: Record<number, PaymentMethod> = {
 };
 
 export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[]; documents: InpDocument[] } {
-  const b = new DocumentBuilder();
-  const lines: SourceLine[] = [];
-  let last: SourceLine | null = null;
-  texts.forEach((text, i) => {
-    const no = i + 1;
-    if (isIgnorable(text)) {
-      lines.push({ no, text, cmd: '' });
-      return;
-    }
+  const split = (no: number, text: string) => {
     const parts = text.trim().split('^');
     const cmd = (parts[0] ?? '').trim().toUpperCase();
-    const line: SourceLine = { no, text, cmd };
-    lines.push(line);
-    last = line;
-    const r = new ArgReader(no, cmd, parts.slice(1));
+    return { line: { no, text, cmd }, args: parts.slice(1) };
+  };
+  return walkLines(texts, split, (b, { line, args }) => {
+    const { no, cmd } = line;
+    const r = new ArgReader(no, cmd, args);
     b.beginCommand();
     switch (cmd) {
       case 'S': {
@@ -85,7 +77,4 @@ export function parseFiscalNet(texts: readonly string[]): { lines: SourceLine[];
         fail(no, cmd, null, bi(`comandă FiscalNet necunoscută „${cmd}”`, `unknown FiscalNet command "${cmd}"`));
     }
   });
-  const end = last as SourceLine | null;
-  b.finish(end?.no ?? 0, end?.cmd ?? '');
-  return { lines, documents: b.documents };
 }

@@ -5,6 +5,7 @@
 import type { Discount, PaymentMethod } from '../../../domain/operations.js';
 import { ARG, ArgReader, fail } from './args.js';
 import { DocumentBuilder } from './receipt-builder.js';
+import { walkLines } from './line-walk.js';
 import { bi, type InpDocument, type SourceLine } from './types.js';
 
 /** `S,1,______,_,__;args` — the service field is optional and its content ignored on input. */
@@ -12,10 +13,7 @@ const HEADER = /^([A-Za-z]|\d{1,3}),(\d{1,2})(?:,([^,;]*),([^,;]*),([^,;]*))?(?:
 
 export const FPRINT_HEADER_TEST = /^(?:[A-Za-z]|\d{1,3}),\d{1,2}(?:,|;|$)/;
 
-export function isIgnorable(text: string): boolean {
-  const t = text.trim();
-  return t === '' || t.startsWith(';') || t.startsWith('//');
-}
+export { isIgnorable } from './line-walk.js';
 
 /** Payment type of `T` → method; 4 is the subtotal and is handled before. */
 const PAYMENT_TYPES: Record<number, PaymentMethod> = {
@@ -202,21 +200,9 @@ function command(b: DocumentBuilder, line: SourceLine): void {
 
 /** Parse the lines of an FPrint file into documents (throws InpSyntaxError on the first error). */
 export function parseFprint(texts: readonly string[]): { lines: SourceLine[]; documents: InpDocument[] } {
-  const b = new DocumentBuilder();
-  const lines: SourceLine[] = [];
-  let last: SourceLine | null = null;
-  texts.forEach((text, i) => {
-    const no = i + 1;
-    if (isIgnorable(text)) {
-      lines.push({ no, text, cmd: '' });
-      return;
-    }
-    const line = splitFprintLine(no, text);
-    lines.push(line);
-    command(b, line);
-    last = line;
-  });
-  const end = last as SourceLine | null;
-  b.finish(end?.no ?? 0, end?.cmd ?? '');
-  return { lines, documents: b.documents };
+  return walkLines(
+    texts,
+    (no, text) => ({ line: splitFprintLine(no, text) }),
+    (b, { line }) => command(b, line),
+  );
 }

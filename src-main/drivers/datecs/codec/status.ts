@@ -59,31 +59,8 @@ const X_BITS: BitMap = {
   fm_formatted: [5, 1],
 };
 
-const CLASSIC_BITS: BitMap = {
-  cover_open: [0, 6],
-  general_error: [0, 5],
-  printer_failure: [0, 4],
-  clock_not_set: [0, 2],
-  invalid_command: [0, 1],
-  syntax_error: [0, 0],
-  command_not_permitted: [1, 1],
-  overflow: [1, 0],
-  nonfiscal_open: [2, 5],
-  ej_near_full: [2, 4],
-  fiscal_open: [2, 3],
-  ej_full: [2, 2],
-  paper_near_end: [2, 1],
-  paper_out: [2, 0],
-  fm_error_any: [4, 5],
-  fm_full: [4, 4],
-  fm_few_z_left: [4, 3],
-  serial_set: [4, 2],
-  tax_number_set: [4, 1],
-  fm_access_error: [4, 0],
-  vat_set: [5, 4],
-  fiscalized: [5, 3],
-  fm_formatted: [5, 1],
-};
+/** The 6 classic status bytes carry the same bits, except "fiscal memory missing" (byte 4 bit 6). */
+const { fm_missing: _noFmMissingBit, ...CLASSIC_BITS }: BitMap = X_BITS;
 
 /** Errors ORed into general_error (byte 0 bit 5). */
 const GENERAL_ERROR_SOURCES: StatusFlag[] = ['printer_failure', 'invalid_command', 'syntax_error', 'command_not_permitted', 'overflow', 'paper_out'];
