@@ -58,3 +58,17 @@ export async function startHubProcess(dataDir: string, port: number, extraArgs: 
     },
   };
 }
+
+/** POST /devices/operation with an Idempotency-Key; null when the hub died before answering (crash tests). */
+export async function postOperation<T = any>(url: string, key: string, body: unknown): Promise<T | null> {
+  try {
+    const r = await fetch(`${url}/devices/operation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    return (await r.json()) as T;
+  } catch {
+    return null; // the hub died under us
+  }
+}

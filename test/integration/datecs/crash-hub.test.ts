@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { controlRequest } from '../../../src-main/emulators/datecs/control-channel.js';
 import type { JournalDocument, RegisterStatus } from '../../../src-main/emulators/virtual-register/register-api.js';
-import { freePort, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
+import { freePort, postOperation, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const base = mkdtempSync(join(tmpdir(), 'fiscool-datecs-crash-'));
@@ -70,19 +70,6 @@ interface Answer {
   slip_number?: number;
 }
 
-async function send(url: string, key: string, body: unknown): Promise<Answer | null> {
-  try {
-    const r = await fetch(`${url}/devices/operation`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-    return (await r.json()) as Answer;
-  } catch {
-    return null; // the hub died under us
-  }
-}
-
 describe('Datecs crash test', () => {
   it('SIGKILL of the hub at random points during 200 receipts: each success printed exactly once, none twice', async () => {
     const em = await startEmulatorProcess(join(base, 'register'));
@@ -114,7 +101,7 @@ describe('Datecs crash test', () => {
       // Kill rounds send a batch (unanswered ones first, so every receipt is retried after a kill); then the rest.
       const batch = round < KILLS ? pending().slice(0, BATCH) : pending();
       const inFlight = batch.map(async (i) => {
-        const a = await send(hub.url, `datecs-crash-${i}`, receiptBody(deviceId, i));
+        const a = await postOperation<Answer>(hub.url, `datecs-crash-${i}`, receiptBody(deviceId, i));
         if (a && a.status === 0) answers.set(i, a);
         else if (a && a.code !== 'IN_DOUBT') throw new Error(`receipt ${i} failed: ${JSON.stringify(a)}`);
       });

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VirtualRegister } from '../../../src-main/emulators/virtual-register/virtual-register.js';
 import { tempDir } from '../../helpers/hub.js';
-import { freePort, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
+import { freePort, postOperation, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 
 const dataDir = tempDir('fiscool-crash-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -27,19 +27,6 @@ function receiptBody(deviceId: string, n: number) {
     vat: i % 2 === 0 ? 'A' : 'B',
   }));
   return { device_id: deviceId, operation: { type: 'print_receipt', lines } };
-}
-
-async function send(url: string, key: string, body: unknown): Promise<any | null> {
-  try {
-    const r = await fetch(`${url}/devices/operation`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-    return await r.json();
-  } catch {
-    return null; // the hub died under us
-  }
 }
 
 describe('crash recovery', () => {
@@ -63,7 +50,7 @@ describe('crash recovery', () => {
       hub = await startHubProcess(dataDir, port);
       const todo = pending();
       const inFlight = todo.map(async (i) => {
-        const a = await send(hub.url, `crash-${i}`, receiptBody(cfg.id, i));
+        const a = await postOperation<any>(hub.url, `crash-${i}`, receiptBody(cfg.id, i));
         if (a && a.status === 0) answers.set(i, a);
         else if (a) throw new Error(`receipt ${i} failed: ${JSON.stringify(a)}`);
       });
