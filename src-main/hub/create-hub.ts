@@ -15,6 +15,7 @@ import { openJournal, type Db } from '../journal/journal.js';
 import { JobStore } from '../journal/job-store.js';
 import { LatencyMetrics } from '../pipeline/metrics.js';
 import { Pipeline } from '../pipeline/pipeline.js';
+import { isLoopbackBind } from '../settings/net-address.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { createConfStore, type SettingsStore } from '../settings/settings-store.js';
 import { seedSimulatedDevices } from './default-devices.js';
@@ -91,6 +92,9 @@ export class Hub {
     await this.devices.start();
     this.operations.start();
     this.#doors = await startOptionalDoors(this, this.#o);
+    const api = this.settings.get().api;
+    const host = this.#o.host ?? api.host;
+    const port = this.#o.port ?? api.port;
     const deps: NativeDoorDeps = {
       pipeline: this.operations,
       registry: this.devices,
@@ -104,10 +108,8 @@ export class Hub {
       extraRouters: this.#doors.routers,
       detect: this.#doors.detect,
       guiDir: this.#o.guiDir ?? null,
+      listenHost: host,
     };
-    const api = this.settings.get().api;
-    const host = this.#o.host ?? api.host;
-    const port = this.#o.port ?? api.port;
     if (!api.token && !isLoopbackBind(host)) {
       throw new Error(`refusing to listen on ${host} without an API token: set api.token in the settings first`);
     }
@@ -132,10 +134,6 @@ export class Hub {
     await this.devices.stop();
     this.journal.db.close();
   }
-}
-
-function isLoopbackBind(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 export function createHub(opts: HubOptions): Hub {

@@ -1,10 +1,12 @@
 /**
  * Doors and helpers beyond the native API: the INP inbox, the ErpNet.FP and UcsFPHub listeners, serial detection.
- * Each is wired here so create-hub.ts stays a plain composition root.
+ * Each is wired here so create-hub.ts stays a plain composition root. Also the settings-time security refusals
+ * (settings/schema.ts `unsafeChange`), which need to know where the API really listens.
  */
 import type { Router } from 'express';
-import { startCompatListeners } from '../doors/compat-shared/listeners.js';
-import { isLoopbackHost, securityMiddleware } from '../doors/http/security.js';
+import { startCompatListeners, type CompatDoor } from '../doors/compat-shared/listeners.js';
+import { accessMiddleware, securityHeaders } from '../doors/http/security.js';
+import { unsafeChange } from '../settings/schema.js';
 import { startInbox } from '../doors/inbox/inbox.js';
 import { createInboxRouter } from '../doors/inbox/router.js';
 import { detectDatecs } from '../drivers/datecs/index.js';
@@ -19,6 +21,8 @@ export interface OptionalDoors {
 
 export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<OptionalDoors> {
   const settings = hub.settings;
+  const apiListenHost = opts.host ?? settings.get().api.host;
+  settings.setChangeGuard((next, previous) => unsafeChange(next, previous, { apiListenHost }));
   const inbox = startInbox({
     db: hub.journal.db,
     operations: hub.operations,
@@ -28,15 +32,17 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     logger: hub.logger.child({ door: 'inbox' }),
     language: () => settings.get().language,
   });
-  const guard = securityMiddleware({
-    allowedHosts: () => settings.get().api.allowed_hosts,
-    allowedOrigins: () => settings.get().api.allowed_origins,
-    // Programs written for these protocols send no token; one is required only when a listener is off loopback.
-    token: () => {
-      const s = settings.get();
-      return isLoopbackHost(s.erpnet.host) && isLoopbackHost(s.ucsfphub.host) ? null : s.api.token;
-    },
-  });
+  // Programs written for these protocols send no token: off loopback, a listener serves only its allow-list of
+  // client addresses (checked against the socket's peer address), besides this computer.
+  const guardsFor = (door: CompatDoor) => [
+    securityHeaders(),
+    accessMiddleware({
+      allowedHosts: () => settings.get().api.allowed_hosts,
+      allowedOrigins: () => settings.get().api.allowed_origins,
+      token: () => ({ required: false }),
+      clients: () => ({ allow: settings.get()[door].allowed_clients, setting: `${door}.allowed_clients` }),
+    }),
+  ];
   const compat = await startCompatListeners({
     ctx: {
       operations: hub.operations,
@@ -48,8 +54,8 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
       },
       logger: hub.logger.child({ door: 'compat' }),
       version: hub.version,
-      guards: [guard],
     },
+    guardsFor,
     ...(opts.erpnetPort !== undefined ? { erpnetPort: opts.erpnetPort } : {}),
     ...(opts.ucsfphubPort !== undefined ? { ucsfphubPort: opts.ucsfphubPort } : {}),
     subscribe: (listener) => settings.onChange(() => listener()),

@@ -1,6 +1,7 @@
 /** The settings file's schema (zod), defaults and migrations. One JSON file shared by the app and the service. */
 import { z } from 'zod';
 import { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
+import { isLoopbackBind, parseClientEntry } from './net-address.js';
 
 export const SETTINGS_VERSION = 1;
 
@@ -21,7 +22,8 @@ export const ApiSettings = z.strictObject({
 });
 
 export const InboxSettings = z.strictObject({
-  extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]{1,8}$/)).min(1).default(['.inp', '.bon', '.txt']),
+  /** The INP command files' own extensions only: `.txt` (FiscalNet, EcrBridge) must be asked for. */
+  extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]{1,8}$/)).min(1).default(['.inp', '.bon']),
   settle_ms: z.number().int().min(0).max(60_000).default(100),
   rescan_ms: z.number().int().min(200).max(600_000).default(5000),
   wait_for_device: z.boolean().default(true),
@@ -30,9 +32,21 @@ export const InboxSettings = z.strictObject({
 });
 export type InboxSettings = z.infer<typeof InboxSettings>;
 
+/** An IP address or a subnet ("192.168.1.20", "192.168.1.0/24", "fd00::/64"). */
+const ClientEntry = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((v) => parseClientEntry(v) !== null, { message: 'must be an IP address or a subnet like 192.168.1.0/24' });
+
 const compatCommon = {
   enabled: z.boolean().default(false),
   host: HostName.default('127.0.0.1'),
+  /**
+   * Client addresses served when the listener is bound off loopback (their programs cannot send a token); checked
+   * against the socket's peer address. This computer is always served.
+   */
+  allowed_clients: z.array(ClientEntry).max(100).default([]),
   aliases: z.record(z.string().min(1).max(64), z.string().min(1).max(64)).default({}),
   truncate_text: z.boolean().default(false),
 };
@@ -74,6 +88,33 @@ export const SettingsPatch = z.strictObject({
   retention_days: Settings.shape.retention_days.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/**
+ * Settings that would leave a door open to the network: an API off loopback without a token, a compatible
+ * listener off loopback without an allow-list of client addresses. `apiListenHost` is where the running API
+ * listens (it may differ from `api.host` until the next start, or come from `serve --host`). Returns the refusal
+ * naming the field, or null.
+ */
+export function unsafeSettings(next: Settings, opts: { apiListenHost?: string } = {}): string | null {
+  const apiHosts = [next.api.host, ...(opts.apiListenHost !== undefined ? [opts.apiListenHost] : [])];
+  const offLoopback = apiHosts.find((h) => !isLoopbackBind(h));
+  if (next.api.token === null && offLoopback !== undefined) {
+    return `settings.api.token: the API listens on ${offLoopback}, where it can be reached from the network, so it needs a token (16 characters or more); set api.host to 127.0.0.1 first to go without one`;
+  }
+  for (const door of ['erpnet', 'ucsfphub'] as const) {
+    const s = next[door];
+    if (!isLoopbackBind(s.host) && s.allowed_clients.length === 0) {
+      return `settings.${door}.allowed_clients: the ${door === 'erpnet' ? 'ErpNet.FP' : 'UcsFPHub'} listener on ${s.host} can be reached from the network and its programs send no token: list the client addresses it may serve (e.g. ["192.168.1.20"]) or keep host 127.0.0.1`;
+    }
+  }
+  return null;
+}
+
+/** A change is refused when it makes the settings unsafe in a way they were not before (old files keep loading). */
+export function unsafeChange(next: Settings, previous: Settings, opts: { apiListenHost?: string } = {}): string | null {
+  const now = unsafeSettings(next, opts);
+  return now !== null && now !== unsafeSettings(previous, opts) ? now : null;
+}
 
 /** Migrations from older files: each takes the raw object of version N-1 and returns version N. */
 export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {

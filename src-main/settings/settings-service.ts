@@ -10,6 +10,7 @@ export class SettingsService {
   readonly #store: SettingsStore;
   #current: Settings;
   readonly #emitter = new EventEmitter();
+  #guard: ((next: Settings, previous: Settings) => string | null) | null = null;
 
   constructor(store: SettingsStore) {
     this.#store = store;
@@ -20,6 +21,11 @@ export class SettingsService {
     }
     this.#current = parsed.data;
     store.write(this.#current as unknown as Record<string, unknown>);
+  }
+
+  /** A check every user change (applyPatch) must pass; the hub installs the security refusals of schema.ts. */
+  setChangeGuard(guard: (next: Settings, previous: Settings) => string | null): void {
+    this.#guard = guard;
   }
 
   get(): Settings {
@@ -49,13 +55,15 @@ export class SettingsService {
         merged[key] = value;
       }
     }
-    return this.replace(merged);
+    return this.replace(merged, this.#guard ?? undefined);
   }
 
   /** Replace the whole settings object (validated). Used by the device registry for device lists. */
-  replace(next: unknown): SettingsUpdate {
+  replace(next: unknown, guard?: (next: Settings, previous: Settings) => string | null): SettingsUpdate {
     const parsed = Settings.safeParse(next);
     if (!parsed.success) return { ok: false, error: formatZodError(parsed.error, 'settings') };
+    const refused = guard?.(parsed.data, this.#current);
+    if (refused) return { ok: false, error: refused };
     const previous = this.#current;
     this.#store.write(parsed.data as unknown as Record<string, unknown>);
     this.#current = parsed.data;

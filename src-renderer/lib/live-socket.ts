@@ -3,6 +3,7 @@
  * little longer each time (0.5 s doubling up to 5 s). On every (re)connect `onOpen` runs so stores can reload.
  */
 import type { HubPush } from '../../src-main/shared/api-types.js';
+import { wsProtocols } from '../../src-main/shared/ws-protocol.js';
 import { hubLocation } from './bridge.js';
 
 export interface LiveSocketHandlers {
@@ -15,11 +16,10 @@ export interface LiveSocket {
   close(): void;
 }
 
+/** The WebSocket's address: never with the token in it (URLs end up in logs); the token goes as a subprotocol. */
 export function wsUrl(): string {
-  const { apiBase, token } = hubLocation();
-  const url = new URL('/ws', apiBase);
+  const url = new URL('/ws', hubLocation().apiBase);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  if (token) url.searchParams.set('token', token);
   return url.toString();
 }
 
@@ -30,7 +30,7 @@ export function openLiveSocket(h: LiveSocketHandlers): LiveSocket {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const connect = () => {
-    ws = new WebSocket(wsUrl());
+    ws = new WebSocket(wsUrl(), wsProtocols(hubLocation().token));
     ws.onopen = () => {
       delay = 500;
       ws?.send(JSON.stringify({ id: 'sub', action: 'subscribe', payload: { topics: ['devices', 'jobs', 'inbox'] } }));

@@ -1,11 +1,12 @@
 /**
  * Request bodies of the compatible doors: raw bytes → text (UTF-8, or the charset the Content-Type names, e.g.
  * windows-1251) → value tree. JSON is read leniently (trailing commas, numbers kept as text); a body starting
- * with "<" is XML when the door allows it; an empty body is `{}`.
+ * with "<" is XML when the door allows it; an empty body is `{}`. A property named `__proto__`, `constructor`
+ * or `prototype` anywhere is refused like an unknown field, naming it.
  */
 import express from 'express';
 import iconv from 'iconv-lite';
-import { LenientJsonError, parseLenientJson, type LValue } from './lenient-json.js';
+import { LenientJsonError, parseLenientJson, reservedKeyPath, type LValue } from './lenient-json.js';
 import { parseXmlBody, XmlBodyError } from './xml.js';
 
 export const BODY_LIMIT = '1mb';
@@ -23,6 +24,13 @@ export function decodeBody(buf: Buffer, contentType: string | undefined): string
 export type BodyParse = { ok: true; value: LValue; xml: boolean } | { ok: false; error: string };
 
 export function parseBodyText(text: string, opts: { allowXml: boolean }): BodyParse {
+  const read = readTree(text, opts);
+  if (!read.ok) return read;
+  const reserved = reservedKeyPath(read.value);
+  return reserved === null ? read : { ok: false, error: `${reserved}: is not a known field` };
+}
+
+function readTree(text: string, opts: { allowXml: boolean }): BodyParse {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t === '') return { ok: true, value: {}, xml: false };
   if (t.startsWith('<') && opts.allowXml) {

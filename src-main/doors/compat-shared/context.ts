@@ -11,6 +11,8 @@ export interface ErpNetSettings {
   enabled: boolean;
   host: string;
   port: number;
+  /** Client addresses served off loopback (this computer always is); required there. */
+  allowed_clients?: readonly string[];
   /** alias (printer id the client uses) → FisCool device id */
   aliases: Record<string, string>;
   /** Bulgarian unique sale number: printed as a text line on the receipt, or ignored. */
@@ -23,6 +25,7 @@ export interface UcsFpHubSettings {
   enabled: boolean;
   host: string;
   port: number;
+  allowed_clients?: readonly string[];
   aliases: Record<string, string>;
   truncate_text: boolean;
   /** Not in the settings schema yet: defaults to 'print' (see docs/compat.md). */

@@ -4,7 +4,7 @@
  * never a silent rounding. Pure.
  */
 import { parseDecimal } from '../../domain/money.js';
-import { JsonNumber, type LValue } from './lenient-json.js';
+import { isJsonNumber, type LValue } from './lenient-json.js';
 
 export type Converted = { ok: true; value: number } | { ok: false; reason: string };
 
@@ -32,7 +32,7 @@ export function expandExponent(text: string): string {
 /** Any protocol value (JSON number text, a string — XML bodies — with "." or ",") → integer scaled by 10^decimals. */
 export function toScaled(v: LValue | undefined, decimals: number): Converted {
   let text: string;
-  if (v instanceof JsonNumber) text = v.text;
+  if (isJsonNumber(v)) text = v.text;
   else if (typeof v === 'string') text = v;
   else if (v === undefined || v === null) return { ok: false, reason: 'is missing' };
   else return { ok: false, reason: 'must be a number' };

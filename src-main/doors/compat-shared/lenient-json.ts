@@ -2,7 +2,9 @@
  * A lenient JSON reader for the compatible doors. It accepts what the ErpNet.FP and UcsFPHub seeds send —
  * standard JSON plus trailing commas in objects and arrays and a leading BOM — and keeps every number as its
  * source text (`JsonNumber`) so decimals are converted to cents/thousandths exactly, never through a float.
- * Pure: no I/O.
+ * A property named "__proto__" is defined as a plain property, never run through the prototype setter, and
+ * `isJsonNumber` checks the exact type (no `instanceof`, which a prototype can fake); `reservedKeyPath` finds
+ * such names so the doors refuse them like any unknown field. Pure: no I/O.
  */
 
 /** A JSON number kept as written ("12.34", "-1", "2.00", "1e2"). */
@@ -11,6 +13,39 @@ export class JsonNumber {
   toString(): string {
     return this.text;
   }
+}
+
+/** Exactly a JsonNumber made by this reader (not an object whose prototype chain passes `instanceof`). */
+export function isJsonNumber(v: unknown): v is JsonNumber {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === JsonNumber.prototype && typeof (v as JsonNumber).text === 'string';
+}
+
+/** Names no client of these protocols sends, that mean something to JavaScript objects. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A property set as data, whatever its name ("__proto__" included). */
+export function setProperty(obj: LObject, key: string, value: LValue): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/** The path (`items[0].unitPrice.__proto__`) of the first property with a reserved name, or null. */
+export function reservedKeyPath(v: LValue, path = ''): string | null {
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const found = reservedKeyPath(x, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isLObject(v)) return null;
+  for (const k of Object.keys(v)) {
+    const here = path ? `${path}.${k}` : k;
+    if (RESERVED_KEYS.has(k)) return here;
+    const found = reservedKeyPath(v[k] as LValue, here);
+    if (found) return found;
+  }
+  return null;
 }
 
 export type LValue = null | boolean | string | JsonNumber | LValue[] | LObject;
@@ -119,7 +154,7 @@ export function parseLenientJson(text: string): LValue {
         ws();
         if (text[i] !== ':') fail('expected ":"');
         i++;
-        obj[key] = parseValue(depth + 1);
+        setProperty(obj, key, parseValue(depth + 1));
         ws();
         if (text[i] === ',') {
           i++;
@@ -177,7 +212,7 @@ export function parseLenientJson(text: string): LValue {
 }
 
 export function isLObject(v: LValue | undefined): v is LObject {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber);
+  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v) && !isJsonNumber(v);
 }
 
 /** Case-insensitive property lookup (ASP.NET Core and UcsFPHub both bind names case-insensitively). */
@@ -192,7 +227,7 @@ export function prop(obj: LObject, name: string): LValue | undefined {
 export function asText(v: LValue | undefined): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
-  if (v instanceof JsonNumber) return v.text;
+  if (isJsonNumber(v)) return v.text;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return undefined;
 }

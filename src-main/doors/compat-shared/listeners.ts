@@ -2,13 +2,15 @@
  * Binds the ErpNet.FP and UcsFPHub apps to their sockets and keeps them in step with the settings: a listener
  * runs when its section is `enabled` (or a port was given on the command line: `serve --erpnet-port N`), on the
  * section's host and port; saving the settings (`/manage/save_settings`) starts, moves or stops it at once.
- * For the hub's composition root: `startCompatListeners({ ctx, erpnetPort, ucsfphubPort, subscribe })`.
+ * Off loopback a listener needs `allowed_clients` (its programs send no token): without it, it does not listen.
+ * For the hub's composition root: `startCompatListeners({ ctx, erpnetPort, ucsfphubPort, subscribe, guardsFor })`.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
 import { createErpNetApp } from '../erpnet/app.js';
 import { createUcsFpHubApp } from '../ucsfphub/app.js';
+import { isLoopbackBind } from '../../settings/net-address.js';
 import type { CompatContext } from './context.js';
 
 export interface ListenerAddress {
@@ -23,7 +25,14 @@ export interface CompatListeners {
   stop(): Promise<void>;
 }
 
-type Door = 'erpnet' | 'ucsfphub';
+export type CompatDoor = 'erpnet' | 'ucsfphub';
+type Door = CompatDoor;
+
+/** Why a listener must not listen on `host` (off loopback without an allow-list), or null. */
+export function listenRefusal(door: Door, host: string, allowedClients: readonly string[] | undefined): string | null {
+  if (isLoopbackBind(host) || (allowedClients?.length ?? 0) > 0) return null;
+  return `refusing to listen on ${host}: off loopback the ${door} listener serves only the addresses in ${door}.allowed_clients, and that list is empty`;
+}
 
 interface Running {
   server: Server;
@@ -56,9 +65,15 @@ export async function startCompatListeners(opts: {
   ucsfphubPort?: number;
   /** Settings change notifications (SettingsService.onChange); returns an unsubscribe function. */
   subscribe?: (listener: () => void) => () => void;
+  /** Each door's own request guards (the access check with that door's client allow-list); default ctx.guards. */
+  guardsFor?: (door: Door) => express.RequestHandler[];
 }): Promise<CompatListeners> {
   const { ctx } = opts;
-  const apps: Record<Door, express.Express> = { erpnet: createErpNetApp(ctx), ucsfphub: createUcsFpHubApp(ctx) };
+  const ctxFor = (door: Door): CompatContext => (opts.guardsFor ? { ...ctx, guards: opts.guardsFor(door) } : ctx);
+  const apps: Record<Door, express.Express> = {
+    erpnet: createErpNetApp(ctxFor('erpnet')),
+    ucsfphub: createUcsFpHubApp(ctxFor('ucsfphub')),
+  };
   const flags: Record<Door, number | undefined> = { erpnet: opts.erpnetPort, ucsfphub: opts.ucsfphubPort };
   const running: Partial<Record<Door, Running>> = {};
   let chain = Promise.resolve();
@@ -67,6 +82,12 @@ export async function startCompatListeners(opts: {
     const s = ctx.settings()[door];
     const flag = flags[door];
     if (flag === undefined && !s.enabled) return null;
+    const refused = listenRefusal(door, s.host, s.allowed_clients);
+    if (refused) {
+      ctx.logger.error({ door, host: s.host }, refused);
+      if (flag !== undefined) throw new Error(refused);
+      return null;
+    }
     return { host: s.host, port: flag ?? s.port };
   };
 

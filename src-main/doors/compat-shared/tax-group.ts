@@ -4,7 +4,7 @@
  * Latin letters A…H. Pure.
  */
 import { VAT_GROUPS } from '../../domain/vat.js';
-import { JsonNumber, type LValue } from './lenient-json.js';
+import { isJsonNumber, type LValue } from './lenient-json.js';
 
 const CYRILLIC = ['А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З'] as const;
 
@@ -12,7 +12,7 @@ export type TaxGroupResult = { ok: true; group: string } | { ok: false; reason: 
 
 export function toTaxGroup(v: LValue | undefined): TaxGroupResult {
   let text: string;
-  if (v instanceof JsonNumber) text = v.text;
+  if (isJsonNumber(v)) text = v.text;
   else if (typeof v === 'string') text = v.trim();
   else return { ok: false, reason: 'must be a tax group 1–8 or a letter A–H' };
   if (/^[1-8](?:\.0*)?$/.test(text)) return { ok: true, group: VAT_GROUPS[Number(text[0]) - 1] ?? 'A' };

@@ -4,7 +4,7 @@
  * `<Ok __json__bool="1">1</Ok>`, empty strings as `<TaxNo />`, three-space indentation. Pure.
  */
 import { XMLParser } from 'fast-xml-parser';
-import type { LObject, LValue } from './lenient-json.js';
+import { setProperty, type LObject, type LValue } from './lenient-json.js';
 
 const BOOL_ATTR = '@___json__bool';
 
@@ -43,7 +43,7 @@ function convert(node: unknown): LValue {
   for (const [k, v] of Object.entries(obj)) {
     if (k.startsWith('@_')) continue;
     if (k === '#text') continue;
-    out[k] = convert(v);
+    setProperty(out, k, convert(v));
     hasChild = true;
   }
   if (!hasChild && '#text' in obj) return String(obj['#text']);
@@ -59,7 +59,11 @@ export function parseXmlBody(text: string): LValue {
   try {
     doc = parser.parse(text, true);
   } catch (e) {
-    throw new XmlBodyError(`the XML body is not well formed: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    // The parser refuses element names such as __proto__ or constructor itself: say so like any unknown field.
+    const reserved = /Invalid name: "([^"]+)" is a reserved/.exec(message)?.[1];
+    if (reserved) throw new XmlBodyError(`${reserved}: is not a known field (element <${reserved}>)`);
+    throw new XmlBodyError(`the XML body is not well formed: ${message}`);
   }
   const top = convert(doc);
   if (top && typeof top === 'object' && !Array.isArray(top)) {

@@ -9,23 +9,32 @@ import { jobRoutes } from './routes/jobs.js';
 import { manageRoutes } from './routes/manage.js';
 import { operationRoutes } from './routes/operation.js';
 import { systemRoutes } from './routes/system.js';
-import { securityMiddleware } from './security.js';
+import type { AccessPolicy } from './access.js';
+import { accessMiddleware, isLoopbackBind, securityHeaders } from './security.js';
 
-export function nativeSecurity(deps: NativeDoorDeps) {
+/** The native API's access policy (shared by HTTP and the WebSocket): a token when one is set, always off loopback. */
+export function nativePolicy(deps: NativeDoorDeps): AccessPolicy {
   const api = () => deps.settings.get().api;
-  return securityMiddleware({
+  return {
     allowedHosts: () => api().allowed_hosts,
     allowedOrigins: () => api().allowed_origins,
-    token: () => api().token,
-    publicPaths: ['/'],
-    publicPrefixes: ['/app'],
-  });
+    token: () => {
+      const { token, host } = api();
+      const offLoopback = !isLoopbackBind(deps.listenHost ?? host);
+      return token !== null || offLoopback ? { required: true, token } : { required: false };
+    },
+  };
+}
+
+export function nativeSecurity(deps: NativeDoorDeps) {
+  return accessMiddleware(nativePolicy(deps), { publicPaths: ['/'], publicPrefixes: ['/app'] });
 }
 
 export function createApi(deps: NativeDoorDeps, jobs: JobStore): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders({ guiPrefix: '/app' }));
   app.use(nativeSecurity(deps));
   if (deps.guiDir && existsSync(deps.guiDir)) app.use('/app', express.static(deps.guiDir, { index: 'index.html' }));
   app.use(requireJson());

@@ -24,4 +24,6 @@ export interface NativeDoorDeps {
   detect?: (opts: { ports?: string[] }) => Promise<unknown[]>;
   /** Directory with the built GUI, served at /app when present. */
   guiDir?: string | null;
+  /** The address the API listens on (a token is required off loopback; without one every request is a 401). */
+  listenHost?: string;
 }

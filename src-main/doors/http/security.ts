@@ -1,85 +1,98 @@
 /**
- * Request guards shared by every HTTP door (design.md "Security model"): the Host header must be a loopback name or
- * a configured name (stops DNS rebinding); a browser Origin must be allowed; a bearer token is required when a token
- * is configured (always when bound to a non-loopback address).
+ * The access check (access.ts) and the security headers as Express middleware, for every HTTP door: the native API,
+ * the ErpNet.FP and UcsFPHub listeners. Headers first, so refusals carry them too.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
+import { checkAccess, type AccessPolicy } from './access.js';
 
-export interface SecurityOptions {
-  allowedHosts: () => string[];
-  allowedOrigins: () => string[];
-  token: () => string | null;
-  /** Paths that stay open without a token (e.g. GET /). Host and Origin are still checked. */
-  publicPaths?: string[];
-  /** Path prefixes that stay open without a token (the GUI's static files: it asks for the token itself). */
-  publicPrefixes?: string[];
+export { hostName, isLoopbackHost, isLoopbackBind } from './access.js';
+
+/** The GUI's Content-Security-Policy (also as a <meta> in its index.html, where frame-ancestors is ignored). */
+export const GUI_CSP = [
+  "default-src 'self'",
+  "connect-src 'self' ws: http://127.0.0.1:* ws://127.0.0.1:*",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** API answers are data, never a page: nothing may load from them, nothing may frame them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Headers a browser needs to be safe with our answers, on every answer (refusals and 404s included). */
+export function securityHeaders(opts: { guiPrefix?: string } = {}): RequestHandler {
+  const gui = opts.guiPrefix;
+  return (req, res, next) => {
+    const isGui = gui !== undefined && (req.path === gui || req.path.startsWith(gui + '/'));
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', isGui ? GUI_CSP : API_CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (!isGui) res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
 }
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/** Headers an allowed foreign web page may send (the GUI engineer's per-client language included). */
+const CORS_HEADERS = 'Content-Type, Authorization, Idempotency-Key, X-FisCool-Language, Accept-Language';
 
-export function hostName(hostHeader: string): string {
-  const h = hostHeader.trim().toLowerCase();
-  if (h.startsWith('[')) {
-    const end = h.indexOf(']');
-    return end > 0 ? h.slice(0, end + 1) : h;
-  }
-  const colon = h.lastIndexOf(':');
-  return colon > 0 ? h.slice(0, colon) : h;
+export interface AccessMiddlewareOptions {
+  /** Paths open without a token (e.g. GET /). Host, Origin and fetch metadata are still checked. */
+  publicPaths?: readonly string[];
+  /** Path prefixes open without a token (the GUI's static files: it asks for the token itself). */
+  publicPrefixes?: readonly string[];
 }
 
-export function isLoopbackHost(name: string): boolean {
-  return LOOPBACK_NAMES.has(name) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-}
-
-function originAllowed(origin: string, allowed: string[]): boolean {
-  if (origin === 'null') return false;
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  const normalized = `${url.protocol}//${url.host}`.toLowerCase();
-  return allowed.some((a) => a.toLowerCase().replace(/\/+$/, '') === normalized);
-}
-
-function tokensEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export function securityMiddleware(opts: SecurityOptions): RequestHandler {
+export function accessMiddleware(policy: AccessPolicy, opts: AccessMiddlewareOptions = {}): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const host = req.headers.host;
-    if (!host) return void res.status(400).json({ status: 400, error: 'Host header is required' });
-    const name = hostName(host);
-    if (!isLoopbackHost(name) && !opts.allowedHosts().map((h) => h.toLowerCase()).includes(name)) {
-      return void res.status(403).json({ status: 403, error: `Host "${name}" is not allowed; add it to api.allowed_hosts` });
+    const open =
+      (opts.publicPaths ?? []).includes(req.path) ||
+      (opts.publicPrefixes ?? []).some((p) => req.path === p || req.path.startsWith(p + '/'));
+    const d = checkAccess(policy, {
+      method: req.method,
+      url: req.originalUrl,
+      headers: req.headers,
+      peer: req.socket.remoteAddress,
+      scheme: req.protocol === 'https' ? 'https' : 'http',
+      publicPath: open,
+    });
+    if (!d.ok) {
+      if (d.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      return void res.status(d.status).json({ status: d.status, error: d.error, code: d.code });
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined) {
-      const selfOrigin = `${req.protocol}://${host}`.toLowerCase();
-      if (origin.toLowerCase() !== selfOrigin && !originAllowed(origin, opts.allowedOrigins())) {
-        return void res.status(403).json({ status: 403, error: `Origin "${origin}" is not allowed; add it to api.allowed_origins` });
-      }
-      res.setHeader('Access-Control-Allow-Origin', origin);
+    if (d.corsOrigin !== null) {
+      res.setHeader('Access-Control-Allow-Origin', d.corsOrigin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization, Idempotency-Key');
+      res.setHeader('Access-Control-Allow-Headers', CORS_HEADERS);
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       if (req.method === 'OPTIONS') return void res.status(204).end();
     }
-    const token = opts.token();
-    const open = (opts.publicPaths ?? []).includes(req.path) || (opts.publicPrefixes ?? []).some((p) => req.path === p || req.path.startsWith(p + '/'));
-    if (token && !open) {
-      const auth = req.headers.authorization ?? '';
-      const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-      if (!given || !tokensEqual(given, token)) {
-        res.setHeader('WWW-Authenticate', 'Bearer');
-        return void res.status(401).json({ status: 401, error: 'Authorization: Bearer <token> is required' });
-      }
-    }
     next();
   };
+}
+
+/** The older options shape (a token that is required when set), kept for callers outside the hub. */
+export interface SecurityOptions extends AccessMiddlewareOptions {
+  allowedHosts: () => string[];
+  allowedOrigins: () => string[];
+  token: () => string | null;
+}
+
+export function securityMiddleware(opts: SecurityOptions): RequestHandler {
+  return accessMiddleware(
+    {
+      allowedHosts: opts.allowedHosts,
+      allowedOrigins: opts.allowedOrigins,
+      token: () => {
+        const t = opts.token();
+        return t === null ? { required: false } : { required: true, token: t };
+      },
+    },
+    opts,
+  );
 }

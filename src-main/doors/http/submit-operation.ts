@@ -20,6 +20,11 @@ export async function submitOperation(
   if (key !== undefined && !KEY_RE.test(key)) {
     return { kind: 'error', httpStatus: 400, error: 'Idempotency-Key must be 1 to 200 printable ASCII characters without spaces' };
   }
+  // `operation` is copied by assignment on its way to the family schemas, where "__proto__" would vanish silently.
+  const op = (body as { operation?: unknown } | null)?.operation;
+  if (typeof op === 'object' && op !== null && Object.hasOwn(op, '__proto__')) {
+    return { kind: 'error', httpStatus: 400, error: 'operation.__proto__: is not a known field' };
+  }
   const parsed = OperationRequest.safeParse(body);
   if (!parsed.success) return { kind: 'error', httpStatus: 400, error: formatZodError(parsed.error, '') || 'body: must be a JSON object' };
   const sub = deps.pipeline.submit({

@@ -1,6 +1,7 @@
 /**
- * WebSocket /ws (spec/native-api.md): operations, device lists, subscriptions to device/job/inbox events. Same host,
- * origin and token rules as HTTP (checked on the upgrade request).
+ * WebSocket /ws (spec/native-api.md): operations, device lists, subscriptions to device/job/inbox events. The same
+ * access check as HTTP (access.ts) on the upgrade request; the token comes in the Authorization header (programs)
+ * or as a subprotocol (browsers cannot set headers on a WebSocket: ws-protocol.ts), never in the URL.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -8,8 +9,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { HubEventName } from '../../hub/events.js';
 import type { NativeDoorDeps } from './hub-api.js';
 import { fiscalBody, posBody } from './routes/devices.js';
-import { hostName, isLoopbackHost } from './security.js';
+import { checkAccess } from './access.js';
+import { nativePolicy } from './app.js';
 import { submitOperation } from './submit-operation.js';
+import { WS_PROTOCOL, tokenFromProtocols } from '../../shared/ws-protocol.js';
 
 type Topic = 'devices' | 'jobs' | 'inbox';
 const TOPIC_EVENTS: Record<Topic, HubEventName[]> = {
@@ -19,39 +22,36 @@ const TOPIC_EVENTS: Record<Topic, HubEventName[]> = {
 };
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
-function rejectUpgrade(socket: Duplex, code: number, text: string): void {
-  socket.write(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function rejectUpgrade(socket: Duplex, code: number, text: string, body = ''): void {
+  const json = body ? JSON.stringify({ status: code, error: body }) : '';
+  socket.write(
+    `HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+      `X-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
+  );
   socket.destroy();
 }
 
-function upgradeAllowed(req: IncomingMessage, deps: NativeDoorDeps): { ok: true } | { ok: false; code: number; text: string } {
-  const api = deps.settings.get().api;
-  const host = req.headers.host ?? '';
-  const name = hostName(host);
-  if (!host || (!isLoopbackHost(name) && !api.allowed_hosts.map((h) => h.toLowerCase()).includes(name))) {
-    return { ok: false, code: 403, text: 'Forbidden' };
-  }
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`.toLowerCase()) {
-    const allowed = api.allowed_origins.map((o) => o.toLowerCase().replace(/\/+$/, ''));
-    if (!allowed.includes(origin.toLowerCase())) return { ok: false, code: 403, text: 'Forbidden' };
-  }
-  if (api.token) {
-    const auth = req.headers.authorization ?? '';
-    const url = new URL(req.url ?? '/', 'http://x');
-    const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : (url.searchParams.get('token') ?? '');
-    if (given !== api.token) return { ok: false, code: 401, text: 'Unauthorized' };
-  }
-  return { ok: true };
-}
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden' };
 
 export function attachWebSocket(server: Server, deps: NativeDoorDeps): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (req, socket, head) => {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Never echo the token-bearing protocol: the browser only needs to see the one it asked for by name.
+    handleProtocols: (offered) => (offered.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+  const policy = nativePolicy(deps);
+  server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== '/ws') return rejectUpgrade(socket, 404, 'Not Found');
-    const allowed = upgradeAllowed(req, deps);
-    if (!allowed.ok) return rejectUpgrade(socket, allowed.code, allowed.text);
+    const d = checkAccess(policy, {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      peer: req.socket.remoteAddress,
+      offeredToken: tokenFromProtocols(req.headers['sec-websocket-protocol']),
+    });
+    if (!d.ok) return rejectUpgrade(socket, d.status, STATUS_TEXT[d.status] ?? 'Forbidden', d.error);
     wss.handleUpgrade(req, socket, head, (ws) => handleClient(ws, deps));
   });
   return {

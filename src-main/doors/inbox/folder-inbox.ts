@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
 import type { InboxEnv } from './context.js';
 import { settleOrphan } from './finish.js';
-import { PROCESSING, exists } from './fs-safe.js';
+import { PROCESSING, exists, outputsOutside } from './fs-safe.js';
 import { Abandoned, processFile, type Control, type Finish } from './process-file.js';
 
 /** How long an empty file must stay empty before it is taken (as an empty file, which fails). */
@@ -40,6 +40,8 @@ export class FolderInbox {
   #finishing: Promise<void> = Promise.resolve();
   /** Pickup hook for benches/tests: called right after a claim. */
   onClaim: ((name: string) => void) | null = null;
+  /** Why files are not taken now (an output folder leads outside the scan folder), or null. */
+  problem: string | null = null;
 
   constructor(env: InboxEnv, device_id: string, folder: string) {
     this.#env = env;
@@ -140,8 +142,26 @@ export class FolderInbox {
     this.#settling.set(name, { ...obs, timer });
   }
 
+  /** Output folders that lead outside (links on a shared folder) stop the folder: nothing is taken, nothing prints. */
+  async #outputsSafe(): Promise<boolean> {
+    const outside = await outputsOutside(this.folder);
+    const problem =
+      outside.length === 0
+        ? null
+        : this.#env.lang() === 'ro'
+          ? `${outside.join(', ')} duce în afara dosarului de scanare (o legătură simbolică?): nu se ia niciun fișier până nu devine un dosar obișnuit.`
+          : `${outside.join(', ')} leads outside the scan folder (a symbolic link?): no file is taken until it is a plain folder again.`;
+    if (problem !== this.problem) {
+      if (problem) this.#env.logger.error({ folder: this.folder, outputs: outside }, 'scan folder refused: output folder outside it');
+      else if (this.problem) this.#env.logger.info({ folder: this.folder }, 'scan folder outputs are plain folders again');
+    }
+    this.problem = problem;
+    return problem === null;
+  }
+
   async #claim(name: string): Promise<void> {
     if (this.#stopped || this.#taken.has(name)) return;
+    if (!(await this.#outputsSafe())) return; // the next rescan looks again
     const from = join(this.folder, name);
     const to = from + PROCESSING;
     if (await exists(to)) return; // an earlier file of the same name is still in progress; the rescan comes back
@@ -201,6 +221,10 @@ export class FolderInbox {
       const name = this.#queue[0];
       if (name === undefined) {
         await this.#sleep(60_000);
+        continue;
+      }
+      if (!(await this.#outputsSafe())) {
+        await this.#sleep(this.#env.settings().rescan_ms);
         continue;
       }
       const path = join(this.folder, name + PROCESSING);

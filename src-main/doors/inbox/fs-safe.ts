@@ -1,10 +1,11 @@
 /**
  * File-system helpers of the inbox: name checks, collision-free names, atomic writes (temp name + rename),
- * and a guard that nothing is ever written outside the scan folder.
+ * and a guard that nothing is ever written outside the scan folder — by name (`inside`) and by where the output
+ * folders really lead (`realInside`: BonOK, BonANSWER or BonERR may be symbolic links on a shared folder).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { stamp } from './answer-files.js';
 
 export const OK_DIR = 'BonOK';
@@ -41,6 +42,55 @@ export function inside(root: string, dir: string, name: string): string {
   return full;
 }
 
+export class OutsideScanFolder extends Error {
+  constructor(readonly dir: string) {
+    super(`refusing to write: ${dir} leads outside the scan folder (a symbolic link?)`);
+    this.name = 'OutsideScanFolder';
+  }
+}
+
+/** Is `child` (a real path) `root` or below it? */
+function realBelow(root: string, child: string, allowSame: boolean): boolean {
+  return (allowSame && child === root) || child.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * The real path of `root/dir` when it exists and lies inside the real scan folder; throws OutsideScanFolder when a
+ * link takes it elsewhere. Checked right before every write, so a link made after the folder was checked is caught.
+ */
+export async function realInside(root: string, dir: string): Promise<string> {
+  const realRoot = await fsp.realpath(root);
+  const real = await fsp.realpath(resolve(root, dir));
+  if (!realBelow(realRoot, real, dir === '')) throw new OutsideScanFolder(dir || root);
+  return real;
+}
+
+/** The output folders that exist and lead outside the scan folder (or are not folders), by name; [] when all is well. */
+export async function outputsOutside(root: string): Promise<string[]> {
+  const bad: string[] = [];
+  let realRoot: string;
+  try {
+    realRoot = await fsp.realpath(root);
+  } catch {
+    return []; // not created yet: created on start, its outputs on the first finish
+  }
+  for (const dir of [OK_DIR, ANSWER_DIR, ERR_DIR]) {
+    const p = join(root, dir);
+    try {
+      await fsp.lstat(p);
+    } catch {
+      continue; // absent: created (as a real folder) when first needed
+    }
+    try {
+      const real = await fsp.realpath(p);
+      if (!realBelow(realRoot, real, false) || !(await fsp.stat(real)).isDirectory()) bad.push(dir);
+    } catch {
+      bad.push(dir); // a dangling link
+    }
+  }
+  return bad;
+}
+
 async function exists(p: string): Promise<boolean> {
   try {
     await fsp.lstat(p);
@@ -66,6 +116,7 @@ export async function uniqueName(root: string, dir: string, name: string, now: D
 export async function writeAtomic(root: string, dir: string, name: string, data: Uint8Array | string): Promise<void> {
   const target = inside(root, dir, name);
   await fsp.mkdir(resolve(root, dir), { recursive: true });
+  await realInside(root, dir);
   const tmp = inside(root, dir, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await fsp.open(tmp, 'w');
   try {
@@ -79,6 +130,7 @@ export async function writeAtomic(root: string, dir: string, name: string, data:
 
 export async function moveInto(root: string, from: string, dir: string, name: string): Promise<void> {
   await fsp.mkdir(resolve(root, dir), { recursive: true });
+  await realInside(root, dir);
   await fsp.rename(from, inside(root, dir, name));
 }
 

@@ -6,10 +6,18 @@ import { resolve } from 'node:path';
 import type { InboxContext, InboxEnv } from './context.js';
 import { FolderInbox } from './folder-inbox.js';
 import { uniqueName, writeAtomic } from './fs-safe.js';
+import { scanFolderProblem } from './scan-folder.js';
 import { InboxStore, type InboxFileRecord } from './store.js';
 
 export type { InboxFileRecord } from './store.js';
 export type { InboxContext } from './context.js';
+
+export interface FolderState {
+  device_id: string;
+  folder: string;
+  ok: boolean;
+  error: string | null;
+}
 
 export type InboxActionResult = { ok: true; file: InboxFileRecord } | { ok: false; status: number; error: string };
 
@@ -24,6 +32,8 @@ export interface Inbox {
   rescanNow(): Promise<void>;
   /** The watched folders, by device id (for the GUI and tests). */
   folders(): Record<string, string>;
+  /** Every device's scan folder and whether it is taken care of (`error`: why not — refused path, outputs outside). */
+  folderStates(): FolderState[];
   /** Test/bench hook: called right after a file is claimed. */
   onClaim: ((device_id: string, name: string) => void) | null;
 }
@@ -50,6 +60,8 @@ export function startInbox(ctx: InboxContext): Inbox {
       }),
   };
   const byDevice = new Map<string, FolderInbox>();
+  /** Scan folders that are not watched, with the reason (relative, a system folder, …). */
+  const refused = new Map<string, FolderState>();
   let stopped = false;
   let syncing: Promise<void> = Promise.resolve();
   let rescanTimer: NodeJS.Timeout | null = null;
@@ -62,14 +74,28 @@ export function startInbox(ctx: InboxContext): Inbox {
     discard,
     rescanNow,
     folders: () => Object.fromEntries([...byDevice].map(([id, f]) => [id, f.folder])),
+    folderStates: () => [
+      ...[...byDevice].map(([id, f]) => ({ device_id: id, folder: f.folder, ok: f.problem === null, error: f.problem })),
+      ...refused.values(),
+    ],
   };
 
   async function syncNow(): Promise<void> {
     const wanted = new Map<string, string>();
     const used = new Set<string>();
+    const before = new Map(refused);
+    refused.clear();
     for (const d of ctx.devices.listFiscal()) {
       const folder = d.config.scan_folder?.trim();
       if (!folder) continue;
+      // Settings from before these rules (or edited by hand) may name a folder that must not be watched.
+      const problem = await scanFolderProblem(folder, `scan_folder of ${d.config.name}`, { outputs: false });
+      if (problem) {
+        refused.set(d.config.id, { device_id: d.config.id, folder, ok: false, error: problem });
+        if (before.get(d.config.id)?.error !== problem)
+          ctx.logger.error({ device_id: d.config.id, folder }, `scan folder not watched: ${problem}`);
+        continue;
+      }
       const abs = resolve(folder);
       if (used.has(abs)) {
         ctx.logger.warn({ device_id: d.config.id, folder: abs }, 'scan folder already used by another device; ignored');

@@ -30,6 +30,10 @@ export function createInboxRouter(inbox: Inbox): Router {
     res.json({ status: 0, files });
   });
 
+  r.get('/folders', (_req, res) => {
+    res.json({ status: 0, folders: inbox.folderStates() });
+  });
+
   r.get('/files/:id', (req, res) => {
     const f = inbox.get(req.params['id'] ?? '');
     if (!f) res.status(404).json({ status: 404, error: `Inbox file not found: ${req.params['id']}` });

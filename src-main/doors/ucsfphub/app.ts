@@ -10,7 +10,7 @@ import type { CompatContext } from '../compat-shared/context.js';
 import { journalTimeToUcs, toUcsDateTime } from '../compat-shared/datetime.js';
 import { runOperation } from '../compat-shared/jobs.js';
 import { journalTotals } from '../compat-shared/journal-totals.js';
-import { asText, isLObject, JsonNumber, prop } from '../compat-shared/lenient-json.js';
+import { asText, isJsonNumber, isLObject, prop } from '../compat-shared/lenient-json.js';
 import { listPrinters, resolveAliases, type PrinterRef } from '../compat-shared/printers.js';
 import { tx } from '../compat-shared/texts.js';
 import { DEVICE_ERRORS } from '../../domain/error-codes.js';
@@ -103,7 +103,7 @@ export function createUcsFpHubApp(ctx: CompatContext): express.Express {
     const operator = isLObject(body) ? prop(body, 'Operator') : undefined;
     if (isLObject(operator) && prop(operator, 'Code') !== undefined) {
       const c = prop(operator, 'Code');
-      const code = c instanceof JsonNumber ? Number(c.text) : (asText(c) ?? '');
+      const code = isJsonNumber(c) ? Number(c.text) : (asText(c) ?? '');
       out.Operator = { Code: code, Name: `Operator ${String(code)}`, Password: '****', DefaultPassword: '' };
     }
     await kit.answer(req, res, p, body, out);

@@ -5,7 +5,7 @@
  * (docs/compat.md). Pure.
  */
 import type { PaymentMethod } from '../../domain/operations.js';
-import { JsonNumber, type LValue } from '../compat-shared/lenient-json.js';
+import { isJsonNumber, type LValue } from '../compat-shared/lenient-json.js';
 
 export type EnumResult<T> = { ok: true; value: T; named: boolean } | { ok: false; reason: string };
 
@@ -17,7 +17,7 @@ function readEnum<T>(
   what: string,
 ): EnumResult<T> {
   let text: string;
-  if (v instanceof JsonNumber) text = v.text;
+  if (isJsonNumber(v)) text = v.text;
   else if (typeof v === 'string') text = v.trim();
   else return { ok: false, reason: `${what} must be a number or a name (${Object.keys(names).join(', ')})` };
   if (/^-?\d+$/.test(text)) {
@@ -179,7 +179,7 @@ export function paymentNumbering(body: LValue): 'v1' | 'v2' {
     )
       named = true;
     else if (Array.isArray(v)) v.forEach((x) => visit(x, null));
-    else if (typeof v === 'object' && !(v instanceof JsonNumber)) for (const [k, x] of Object.entries(v)) visit(x, k);
+    else if (typeof v === 'object' && !isJsonNumber(v)) for (const [k, x] of Object.entries(v)) visit(x, k);
   };
   visit(body, null);
   return named ? 'v2' : 'v1';

@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { createServer } from 'node:net';
-import { TOKEN, lanAddress, rawRequest, startAttackHub, type AttackHub } from './attack-kit.js';
+import { TOKEN, lanAddress, rawRequest, startAttackHub } from './attack-kit.js';
 
 const receipt = JSON.stringify({ items: [{ text: 'Paine', quantity: 1, unitPrice: 4.2, taxGroup: 2 }], payments: [{ amount: 4.2, paymentType: 'cash' }] });
 const ucsReceipt = JSON.stringify({ Rows: [{ ItemName: 'Paine', Price: 4.2, Quantity: 1, TaxGroup: 2 }] });
@@ -86,7 +86,11 @@ test('a LAN neighbour forging Host: 127.0.0.1 from an address not on the list is
       { door: 'ucsfphub', port: ucsPort, path: `/printers/${h.serial}/receipt`, body: ucsReceipt },
     ] as const;
     for (const d of doors) {
-      for (const headers of [{ Host: '127.0.0.1' }, { Host: `localhost:${d.port}`, 'X-Forwarded-For': '198.51.100.7', 'X-Real-IP': '198.51.100.7' }]) {
+      const forged: Array<Record<string, string>> = [
+        { Host: '127.0.0.1' },
+        { Host: `localhost:${d.port}`, 'X-Forwarded-For': '198.51.100.7', 'X-Real-IP': '198.51.100.7' },
+      ];
+      for (const headers of forged) {
         const r = await rawRequest({ host: lan, port: d.port, path: d.path, method: 'POST', headers, body: d.body, localAddress: lan });
         expect(r.status, r.body).toBe(403);
         expect(r.body).toContain(`${d.door}.allowed_clients`);

@@ -20,7 +20,8 @@ import {
 
 let h: InboxHub;
 beforeAll(async () => {
-  h = await startInboxHub();
+  // FiscalNet and EcrBridge files end in .txt, which a scan folder takes only when asked to.
+  h = await startInboxHub({ inbox: { extensions: ['.inp', '.bon', '.txt'] } });
 });
 afterAll(async () => {
   await h.close();

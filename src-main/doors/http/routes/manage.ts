@@ -1,7 +1,9 @@
 /** /manage/* — devices, supported devices, settings, serial detection. */
 import { Router } from 'express';
 import { SUPPORTED_DEVICES } from '../../../devices/supported-devices.js';
+import { checkScanFolder, type ScanFolderWarning } from '../../inbox/scan-folder.js';
 import type { NativeDoorDeps } from '../hub-api.js';
+import { detectPorts } from './detect-request.js';
 
 function redact<T extends { api: { token: string | null } }>(s: T): T {
   return { ...s, api: { ...s.api, token: s.api.token ? '********' : null } };
@@ -11,10 +13,24 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
   const r = Router();
   const reg = deps.registry;
 
-  r.post('/manage/save_fiscal_device', (req, res) => {
+  r.post('/manage/save_fiscal_device', async (req, res) => {
+    const body = req.body as { id?: unknown; scan_folder?: unknown } | undefined;
+    let warnings: ScanFolderWarning[] = [];
+    if (typeof body?.scan_folder === 'string') {
+      const previous = typeof body.id === 'string' ? reg.getFiscal(body.id)?.config.scan_folder?.trim() : undefined;
+      const s = deps.settings.get();
+      const checked = await checkScanFolder(body.scan_folder, {
+        extensions: s.inbox.extensions,
+        isNew: previous !== body.scan_folder.trim(),
+        language: s.language,
+      });
+      if (!checked.ok) return void res.status(400).json({ status: 400, error: checked.error });
+      warnings = checked.warnings;
+    }
     const out = reg.saveFiscal(req.body);
     if (!out.ok) return void res.status(out.status).json({ status: out.status, error: out.error });
-    res.json({ status: 0, msg: out.created ? 'Device created' : 'Device saved', device: out.device });
+    const msg = out.created ? 'Device created' : 'Device saved';
+    res.json({ status: 0, msg, device: out.device, ...(warnings.length > 0 ? { warnings } : {}) });
   });
   r.post('/manage/delete_fiscal_device', async (req, res) => {
     const out = await reg.deleteDevice('fiscal', (req.body as { id?: unknown } | undefined)?.id);
@@ -47,11 +63,17 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
     const { fiscal_devices: _f, pos_terminals: _p, ...rest } = out.settings;
     res.json({ status: 0, msg: 'Settings saved; a change of api.host or api.port applies at the next start', settings: redact(rest) });
   });
-  r.get('/manage/detect', async (req, res) => {
+  // Detection opens serial ports and writes to them: an effect, so a POST (a page's <img> cannot send one).
+  r.post('/manage/detect', async (req, res) => {
+    const ports = await detectPorts(req.body);
+    if (!ports.ok) return void res.status(400).json({ status: 400, error: ports.error });
     if (!deps.detect) return void res.json({ status: 0, devices: [] });
-    const ports = typeof req.query.ports === 'string' ? req.query.ports.split(',').filter(Boolean) : undefined;
-    const devices = await deps.detect(ports ? { ports } : {});
+    const devices = await deps.detect(ports.ports ? { ports: ports.ports } : {});
     res.json({ status: 0, devices });
+  });
+  r.all('/manage/detect', (_req, res) => {
+    res.setHeader('Allow', 'POST');
+    res.status(405).json({ status: 405, error: 'Use POST /manage/detect with a JSON body {"ports": ["/dev/ttyUSB0", "COM3"]} (ports optional)' });
   });
   return r;
 }
