@@ -106,3 +106,21 @@ export interface ApiErrorBody {
   error: string;
   code?: string;
 }
+
+/** A warning in a save answer (`POST /manage/save_fiscal_device` → `warnings`): saved, but look at this. */
+export interface SaveWarning {
+  code: 'SCAN_FOLDER_NOT_EMPTY';
+  field: string;
+  /** In the hub's language. */
+  message: string;
+  files: string[];
+  count: number;
+}
+
+/** `POST /manage/save_fiscal_device` / `save_pos_terminal` answers. */
+export interface DeviceSaveAnswer {
+  status: 0;
+  msg: string;
+  device: FiscalDeviceConfig | PosTerminalConfig;
+  warnings?: SaveWarning[];
+}

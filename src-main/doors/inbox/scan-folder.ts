@@ -164,3 +164,18 @@ export async function checkScanFolder(
     ],
   };
 }
+
+/**
+ * A change of `inbox.extensions` that would make the inbox take files already in a watched folder that are not INP
+ * commands (adding `.txt` to a folder of letters): the refusal naming the field, or null.
+ */
+export async function extensionsChangeProblem(folders: readonly string[], extensions: readonly string[]): Promise<string | null> {
+  for (const folder of folders) {
+    if (scanFolderPathError(folder) !== null) continue; // not watched anyway
+    const { taken } = await survey(folder, extensions);
+    if (taken.length > 0) {
+      return `settings.inbox.extensions: the scan folder "${folder}" holds ${taken.length} file(s) that are not INP commands and that these extensions would take (${listOf(taken)}); FisCool would move them to BonERR — move them away first`;
+    }
+  }
+  return null;
+}

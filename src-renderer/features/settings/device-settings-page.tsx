@@ -48,6 +48,11 @@ export function DeviceSettingsPage() {
             {s.notice === 'saved' ? t.saved : t.deleted}
           </p>
         ) : null}
+        {s.warnings.map((w) => (
+          <p key={w} className="notice notice-warn" role="status" data-testid="save-warning">
+            {w}
+          </p>
+        ))}
         {s.failure && !s.draft ? <ErrorNotice error={explainFailure(s.failure, t)} /> : null}
         <table className="table" data-testid="settings-devices">
           <tbody>

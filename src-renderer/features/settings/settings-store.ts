@@ -1,6 +1,6 @@
 /** The device settings page: supported models, the device being edited, save and delete through /manage/*. */
 import { create } from 'zustand';
-import type { DeviceKind, FiscalDeviceConfig, PosTerminalConfig, SupportedDevicesBody } from '../../../src-main/shared/api-types.js';
+import type { DeviceKind, DeviceSaveAnswer, FiscalDeviceConfig, PosTerminalConfig, SupportedDevicesBody } from '../../../src-main/shared/api-types.js';
 import type { Failure } from '../../errors/failure.js';
 import { apiGet, apiPost } from '../../lib/api-client.js';
 import { useDevicesStore } from '../devices/devices-store.js';
@@ -11,6 +11,8 @@ interface SettingsState {
   draft: DeviceDraft | null;
   busy: boolean;
   notice: 'saved' | 'deleted' | null;
+  /** Warnings of the last save (e.g. a scan folder that already holds other files), in the hub's words. */
+  warnings: string[];
   failure: Failure | null;
   loadSupported(): Promise<void>;
   startNew(kind: DeviceKind): void;
@@ -31,6 +33,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   draft: null,
   busy: false,
   notice: null,
+  warnings: [],
   failure: null,
   async loadSupported() {
     try {
@@ -39,8 +42,8 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
       set({ failure: { kind: 'api', err } });
     }
   },
-  startNew: (kind) => set({ draft: newDraft(kind, get().supported), notice: null, failure: null }),
-  startEdit: (kind, config) => set({ draft: draftFromConfig(kind, config), notice: null, failure: null }),
+  startNew: (kind) => set({ draft: newDraft(kind, get().supported), notice: null, warnings: [], failure: null }),
+  startEdit: (kind, config) => set({ draft: draftFromConfig(kind, config), notice: null, warnings: [], failure: null }),
   patch: (p) => {
     const d = get().draft;
     if (d) set({ draft: { ...d, ...p } });
@@ -49,10 +52,10 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   async save() {
     const d = get().draft;
     if (!d) return;
-    set({ busy: true, failure: null, notice: null });
+    set({ busy: true, failure: null, notice: null, warnings: [] });
     try {
-      await apiPost(PATHS[d.kind].save, configFromDraft(d));
-      set({ draft: null, notice: 'saved' });
+      const answer = await apiPost<DeviceSaveAnswer>(PATHS[d.kind].save, configFromDraft(d));
+      set({ draft: null, notice: 'saved', warnings: (answer?.warnings ?? []).map((w) => w.message) });
       await useDevicesStore.getState().load();
     } catch (err) {
       set({ failure: { kind: 'api', err } });

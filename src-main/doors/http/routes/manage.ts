@@ -1,7 +1,7 @@
 /** /manage/* — devices, supported devices, settings, serial detection. */
 import { Router } from 'express';
 import { SUPPORTED_DEVICES } from '../../../devices/supported-devices.js';
-import { checkScanFolder, type ScanFolderWarning } from '../../inbox/scan-folder.js';
+import { checkScanFolder, extensionsChangeProblem, type ScanFolderWarning } from '../../inbox/scan-folder.js';
 import type { NativeDoorDeps } from '../hub-api.js';
 import { detectPorts } from './detect-request.js';
 
@@ -57,7 +57,13 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
     const { fiscal_devices: _f, pos_terminals: _p, ...rest } = deps.settings.get();
     res.json({ status: 0, settings: redact(rest) });
   });
-  r.post('/manage/save_settings', (req, res) => {
+  r.post('/manage/save_settings', async (req, res) => {
+    const extensions = (req.body as { inbox?: { extensions?: unknown } } | undefined)?.inbox?.extensions;
+    if (Array.isArray(extensions) && extensions.every((e) => typeof e === 'string')) {
+      const folders = reg.listFiscal().flatMap((d) => (d.config.scan_folder?.trim() ? [d.config.scan_folder.trim()] : []));
+      const problem = await extensionsChangeProblem(folders, extensions as string[]);
+      if (problem) return void res.status(400).json({ status: 400, error: problem });
+    }
     const out = deps.settings.applyPatch(req.body);
     if (!out.ok) return void res.status(400).json({ status: 400, error: out.error });
     const { fiscal_devices: _f, pos_terminals: _p, ...rest } = out.settings;
