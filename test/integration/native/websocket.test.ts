@@ -1,6 +1,7 @@
 /** WebSocket /ws: operations, lists, subscriptions and events, with the same host rules as HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { wsProtocols, WS_PROTOCOL } from '../../../src-main/shared/ws-protocol.js';
 import { startTestHub, type TestHub } from '../../helpers/hub.js';
 
 let t: TestHub;
@@ -11,9 +12,9 @@ afterAll(async () => {
   await t.close(true);
 });
 
-function connect(headers: Record<string, string> = {}): Promise<WebSocket> {
+function connect(headers: Record<string, string> = {}, protocols: string[] = [], query = ''): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(t.url.replace('http', 'ws') + '/ws', { headers });
+    const ws = new WebSocket(t.url.replace('http', 'ws') + '/ws' + query, protocols, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -107,5 +108,29 @@ describe('WebSocket /ws', () => {
   it('refuses a foreign Origin and a foreign Host', async () => {
     await expect(connect({ Origin: 'http://evil.example' })).rejects.toThrow(/403/);
     await expect(connect({ Host: 'evil.example' })).rejects.toThrow(/403/);
+  });
+
+  it('refuses a page on another port of the same site (fetch metadata), like HTTP', async () => {
+    await expect(connect({ Origin: 'http://127.0.0.1:9999', 'Sec-Fetch-Site': 'same-site' })).rejects.toThrow(/403/);
+  });
+
+  it('with a token: the header (any case of Bearer) or the subprotocol; never the URL', async () => {
+    const token = 'websocket-token-0123456789abcdef';
+    expect((await t.post('/manage/save_settings', { api: { token } })).body.status).toBe(0);
+    try {
+      await expect(connect()).rejects.toThrow(/401/);
+      await expect(connect({}, [], `?token=${token}`)).rejects.toThrow(/400/);
+      const byHeader = await connect({ Authorization: `bearer ${token}` });
+      byHeader.close();
+      const byProtocol = await connect({}, wsProtocols(token));
+      expect(byProtocol.protocol).toBe(WS_PROTOCOL); // the token-bearing protocol is never echoed
+      const msgs = collect(byProtocol);
+      byProtocol.send(JSON.stringify({ id: 1, action: 'ping' }));
+      expect(await until(() => msgs.find((m) => m.id === 1))).toMatchObject({ ok: true });
+      byProtocol.close();
+      await expect(connect({}, wsProtocols(token + 'x'))).rejects.toThrow(/401/);
+    } finally {
+      await t.post('/manage/save_settings', { api: { token: null } }, { Authorization: `Bearer ${token}` });
+    }
   });
 });
