@@ -102,7 +102,27 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { '200': jsonResponse('Saved'), '400': jsonResponse('Invalid', '#/components/schemas/Error') },
         },
       },
-      '/manage/detect': { get: { summary: 'Probe serial ports for registers', responses: { '200': jsonResponse('Found devices') } } },
+      '/manage/detect': {
+        post: {
+          summary: 'Probe serial ports for registers (opens and writes to them: POST only; GET answers 405)',
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: { ports: { type: 'array', maxItems: 32, items: { type: 'string', minLength: 1, maxLength: 200 } } },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': jsonResponse('Found devices: { status: 0, devices: [{ port, baud_rate, protocol, model, serial }] }'),
+            '400': jsonResponse('A port that is not a serial port, or an unknown field', '#/components/schemas/Error'),
+          },
+        },
+      },
       '/health': { get: { summary: 'Version, uptime, devices, journal size', responses: { '200': jsonResponse('Health') } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text/plain; version=0.0.4' } } } },
       '/ws': { get: { summary: 'WebSocket (upgrade): operations, lists, subscriptions, events', responses: { '101': { description: 'Switching protocols' } } } },
