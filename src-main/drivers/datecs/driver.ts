@@ -11,6 +11,7 @@ import type { ReconnectingLink } from '../../transports/byte-link.js';
 import type { DatecsCommands } from './commands.js';
 import { linkFor, negotiate, readOptions, type DatecsOptions } from './connection.js';
 import { executeOperation } from './operations.js';
+import { settleOpenReceipt, type ReceiptSettings } from './receipt-flow.js';
 import type { DatecsSession } from './session.js';
 
 export class DatecsDriver implements FiscalDriver {
@@ -97,12 +98,18 @@ export class DatecsDriver implements FiscalDriver {
   async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
     const { cmd, ident } = await this.ready();
     cmd.language = ctx.language;
-    return executeOperation(cmd, op, ctx, ident, {
-      operator: this.opts.operator,
-      password: this.opts.password,
-      till: this.opts.till,
-      textWidth: this.opts.textWidth,
-    });
+    return executeOperation(cmd, op, ctx, ident, this.receiptSettings());
+  }
+
+  async settleOpenReceipt(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'> {
+    const { cmd, ident } = await this.ready();
+    cmd.language = ctx.language;
+    const receipt = op && (op.type === 'print_receipt' || op.type === 'print_refund') ? op : null;
+    return settleOpenReceipt(cmd, receipt, ident.vat_rates, this.receiptSettings());
+  }
+
+  private receiptSettings(): ReceiptSettings {
+    return { operator: this.opts.operator, password: this.opts.password, till: this.opts.till, textWidth: this.opts.textWidth };
   }
 
   onConnectionChange(listener: (state: ConnectionState, detail?: string) => void): () => void {

@@ -137,7 +137,8 @@ function run(ctx: EmulatorContext, cmd: number, text: string): Result {
     case 0x4c: {
       const s = r.status();
       const open = s.receipt === 'fiscal' || s.receipt === 'refund' ? 1 : s.receipt === 'non_fiscal' ? 2 : 0;
-      return { text: `${open},${s.open_receipt_items},0.00,${s.payment_started ? 1 : 0}` };
+      // Open, Items (sales), Amount (running total after discounts), Tender (paid so far).
+      return { text: `${open},${s.open_receipt_sales ?? 0},${amount(s.open_receipt_total_cents ?? 0)},${amount(s.open_receipt_paid_cents ?? 0)}` };
     }
     case 0x5a: {
       const id = r.identity();

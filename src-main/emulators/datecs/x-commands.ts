@@ -155,7 +155,9 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       const open = s.receipt === 'fiscal' ? 1 : s.receipt === 'refund' ? 2 : s.receipt === 'non_fiscal' ? 3 : 0;
       // Number: the open receipt's own number while one is open, else the last closed one.
       const number = open === 1 || open === 2 ? c.receipt_number + 1 : c.receipt_number;
-      return { fields: [open, number, c.z_number, c.z_number, s.open_receipt_items, '0.00', s.payment_started ? 1 : 0] };
+      // Items: sales registered; Amount: the running total after discounts; Payed: what has been paid so far.
+      const items = s.open_receipt_sales ?? 0;
+      return { fields: [open, number, c.z_number, c.z_number, items, amount(s.open_receipt_total_cents ?? 0), amount(s.open_receipt_paid_cents ?? 0)] };
     }
     case 50: {
       const rates = r.identity().vat_rates;

@@ -65,6 +65,8 @@ export interface RegisterStatus {
   open_receipt_total_cents?: number;
   open_receipt_paid_cents?: number;
   open_receipt_by_vat?: Record<string, number>;
+  /** Sales registered in the open receipt (without payments). */
+  open_receipt_sales?: number;
 }
 
 export interface RegisterCounters {

@@ -113,6 +113,7 @@ export class VirtualRegister implements VirtualRegisterApi {
       open_receipt_total_cents: open === null ? 0 : open.running_cents,
       open_receipt_paid_cents: open === null ? 0 : open.paid_cents,
       open_receipt_by_vat: open === null ? {} : { ...open.by_vat },
+      open_receipt_sales: open === null ? 0 : open.items,
     };
   }
 
