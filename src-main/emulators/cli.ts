@@ -1,7 +1,7 @@
 /**
  * Emulators as separate processes.
  *   npm run emulator -- datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N]
- *                       [--timing realistic|zero] [--control PORT] [--host 127.0.0.1]
+ *                       [--timing realistic|zero] [--control PORT] [--host 127.0.0.1] [--replay-memory ram|keep]
  * Prints one JSON line when ready: {"ready":true,"protocol":…,"tcp_port":…,"serial":…,"control_port":…}.
  * The control port takes line commands (see emulators/datecs/control-channel.ts).
  */
@@ -24,7 +24,7 @@ function parseArgs(argv: string[]): { kind: string; flags: Map<string, string> }
 }
 
 const USAGE =
-  'usage: npm run emulator -- datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero] [--control PORT]';
+  'usage: npm run emulator -- datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero] [--control PORT] [--replay-memory ram|keep]';
 
 async function main(): Promise<void> {
   const { kind, flags } = parseArgs(process.argv.slice(2));
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   const control = flags.get('control');
   const stateDir = flags.get('state');
   const host = flags.get('host');
+  const replay = flags.get('replay-memory') ?? 'ram';
+  if (replay !== 'ram' && replay !== 'keep') throw new Error(`--replay-memory must be ram or keep\n${USAGE}`);
   const running = await startDatecsEmulator({
     protocol,
     timing,
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     ...(control !== undefined ? { controlPort: Number(control) } : {}),
     ...(stateDir ? { stateDir } : {}),
     ...(host ? { host } : {}),
+    keepReplayMemory: replay === 'keep',
   });
   process.stdout.write(
     JSON.stringify({ ready: true, protocol, tcp_port: running.tcp?.port ?? null, serial: serial ?? null, control_port: running.controlPort }) + '\n',

@@ -22,6 +22,7 @@ import { RegisterError } from '../virtual-register/register-api.js';
 import type { CommandOutcome, EmulatorContext } from './command-context.js';
 import { ERROR_TEXTS, REGISTER_ERROR_MAP } from './register-errors.js';
 import { statusFlagsOf } from './status-of.js';
+import { firmwareFields } from './x-syntax.js';
 
 class CFail extends Error {
   constructor(
@@ -106,7 +107,8 @@ function run(ctx: EmulatorContext, cmd: number, text: string): Result {
     case 0x3c:
       return { printed: r.cancelReceipt().printed_lines };
     case 0x3d: {
-      const iso = fromDatecsDateTime(text);
+      // `DD-MM-YY HH:MM[:SS]` (FP manual v1.00BG, 3Dh): no 4-digit year, no summer-time suffix.
+      const iso = /^\d{2}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text) ? fromDatecsDateTime(text) : null;
       if (!iso) throw new CFail(CLASSIC_ERRORS.SYNTAX);
       r.setDateTime(iso);
       return {};
@@ -140,9 +142,17 @@ function run(ctx: EmulatorContext, cmd: number, text: string): Result {
       // Open, Items (sales), Amount (running total after discounts), Tender (paid so far).
       return { text: `${open},${s.open_receipt_sales ?? 0},${amount(s.open_receipt_total_cents ?? 0)},${amount(s.open_receipt_paid_cents ?? 0)}` };
     }
+    case 0x56: {
+      // Date of the last fiscal memory record: `DD-MM-YYYY`, with `T` also the time (FP manual v1.00BG, 56h).
+      if (text !== '' && text !== 'T') throw new CFail(CLASSIC_ERRORS.SYNTAX);
+      const at = r.status().last_fiscal_record_at ?? r.status().datetime;
+      const date = `${at.slice(8, 10)}-${at.slice(5, 7)}-${at.slice(0, 4)}`;
+      return { text: text === 'T' ? `${date} ${at.slice(11, 19)}` : date };
+    }
     case 0x5a: {
+      // `<Name>,<FwRev><Country> <FwDate> <FwTime>,<Chk>,<Sw>,<Ser>,<FM>` (FP manual v1.00BG, 5Ah).
       const id = r.identity();
-      return { text: `${id.model},${id.firmware}RO,0000,00000000,${id.serial},${id.fiscal_memory_id}` };
+      return { text: `${id.model},${firmwareFields(id.firmware).join(' ')},FFFF,00000000,${id.serial},${id.fiscal_memory_id}` };
     }
     case 0x5e:
     case 0x5f: {

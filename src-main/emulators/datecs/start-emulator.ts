@@ -20,6 +20,8 @@ export interface StartDatecsEmulatorOptions {
   /** Also open a control port (0 = any free port). */
   controlPort?: number;
   register?: VirtualRegisterOptions;
+  /** Keep the last answer (replayed on a repeated SEQ) across power cuts; default false, as on a real register. */
+  keepReplayMemory?: boolean;
 }
 
 export interface RunningDatecsEmulator {
@@ -42,7 +44,13 @@ export async function startDatecsEmulator(opts: StartDatecsEmulatorOptions): Pro
     ...(opts.stateDir ? { stateDir: opts.stateDir } : {}),
     identity: { model: opts.protocol === 'x' ? 'DP-25MX' : 'FP-2000', firmware: '1.00 14Feb25 1000', ...opts.register?.identity },
   });
-  const emulator = new DatecsWireEmulator({ register, framing: opts.protocol, timing: timingProfile(opts.timing, opts.baud) });
+  const emulator = new DatecsWireEmulator({
+    register,
+    framing: opts.protocol,
+    timing: timingProfile(opts.timing, opts.baud),
+    ...(opts.stateDir ? { stateDir: opts.stateDir } : {}),
+    ...(opts.keepReplayMemory !== undefined ? { keepReplayMemory: opts.keepReplayMemory } : {}),
+  });
   const serial = opts.serial ? await serveSerial(emulator, { path: opts.serial, baudRate: opts.baud ?? 115_200 }) : null;
   const tcp = serial ? null : await serveTcp(emulator, { port: opts.tcpPort ?? 0, ...(opts.host ? { host: opts.host } : {}) });
   const control = opts.controlPort === undefined ? null : await serveControl(emulator, { port: opts.controlPort });
@@ -53,6 +61,7 @@ export async function startDatecsEmulator(opts: StartDatecsEmulatorOptions): Pro
     serial,
     controlPort: control?.port ?? null,
     close: async () => {
+      emulator.detachAll();
       await control?.close();
       await tcp?.close();
       await serial?.close();
