@@ -98,7 +98,7 @@ export class UcsKit {
       return undefined;
     }
     if (!isFinished(r.job)) {
-      this.respond(req, res, 200, failed(tx(lang, 'stillRunning')));
+      this.respond(req, res, 200, failed(tx(lang, r.job.state === 'in_doubt' ? 'inDoubt' : 'stillRunning')));
       return undefined;
     }
     if (!r.job.outcome.ok) {
