@@ -25,7 +25,7 @@ export async function startEmulator(o: { framing: 'x' | 'classic'; transport: 't
   const where = o.transport === 'tcp' ? ['--tcp', '0'] : ['--serial', (pty = await openPtyPair()).a];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/emulators/cli.ts', 'datecs', '--protocol', o.framing, ...where, '--control', '0', '--timing', o.timing, '--state', o.stateDir],
+    ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', o.framing, ...where, '--control', '0', '--timing', o.timing, '--state', o.stateDir],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';

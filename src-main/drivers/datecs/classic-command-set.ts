@@ -8,10 +8,10 @@ import { refusal } from './x-command-set.js';
 import { formatThousandths } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
-import { datecsErrorDetail, mapDatecsErrorCode, errorFromStatus } from './codec/errors.js';
-import { splitClassic } from './codec/params.js';
-import { decodeStatus, type StatusFlags } from './codec/status.js';
-import { decodeText, encodeText } from './codec/text.js';
+import { datecsErrorDetail, mapDatecsErrorCode, errorFromStatus } from '../../protocols/datecs/errors.js';
+import { splitClassic } from '../../protocols/datecs/params.js';
+import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
+import { decodeText, encodeText } from '../../protocols/datecs/text.js';
 import {
   amount,
   classicDiscountSuffix,
@@ -21,7 +21,7 @@ import {
   toDatecsDateTime,
   type Adjustment,
   type JournalDocType,
-} from './codec/values.js';
+} from '../../protocols/datecs/values.js';
 import type { DatecsCommands, RangeSpec, SaleItem, TransactionState } from './commands.js';
 import type { DatecsSession } from './session.js';
 

@@ -9,7 +9,8 @@ import type { FiscalOperation } from '../../domain/operations.js';
 import type { FiscalResult } from '../../domain/results.js';
 import type { ReconnectingLink } from '../../transports/byte-link.js';
 import type { DatecsCommands } from './commands.js';
-import { linkFor, negotiate, readOptions, type DatecsOptions } from './connection.js';
+import { linkFor, negotiate } from './connection.js';
+import { datecsOptions, type DatecsOptions } from './options.js';
 import { executeOperation } from './operations.js';
 import { settleOpenReceipt, type ReceiptSettings } from './receipt-flow.js';
 import type { DatecsSession } from './session.js';
@@ -24,8 +25,8 @@ export class DatecsDriver implements FiscalDriver {
   private ident: DeviceIdentity | null = null;
   private connecting: Promise<DeviceIdentity> | null = null;
 
-  constructor(config: FiscalDeviceConfig) {
-    this.opts = readOptions(config);
+  constructor(config: FiscalDeviceConfig, modelProtocol?: string) {
+    this.opts = datecsOptions(config.options, modelProtocol);
     const l = linkFor(config, this.opts);
     this.link = l.link;
     this.where = l.where;
@@ -115,8 +116,4 @@ export class DatecsDriver implements FiscalDriver {
   onConnectionChange(listener: (state: ConnectionState, detail?: string) => void): () => void {
     return this.link.onState(listener);
   }
-}
-
-export function createDatecsDriver(config: FiscalDeviceConfig, _env: { dataDir: string }): FiscalDriver {
-  return new DatecsDriver(config);
 }

@@ -7,8 +7,8 @@ import { DeviceError } from '../../domain/error-codes.js';
 import type { Discount, PaymentMethod, ReceiptOperation } from '../../domain/operations.js';
 import { computeReceipt } from '../../domain/receipt-math.js';
 import { resolveVat, type VatRates } from '../../domain/vat.js';
-import type { Adjustment } from './codec/values.js';
-import { wrapText } from './codec/wrap.js';
+import type { Adjustment } from '../../protocols/datecs/values.js';
+import { wrapText } from '../../protocols/datecs/wrap.js';
 import type { SaleItem, TransactionState } from './commands.js';
 
 export type ReceiptStep =

@@ -13,9 +13,9 @@
  */
 import { DeviceError } from '../../domain/error-codes.js';
 import type { ByteLink } from '../../transports/byte-link.js';
-import { encodePacket, nextSeq, SEQ_FIRST, type Framing, type Packet } from './codec/frame.js';
-import { FrameScanner, type ScanEvent } from './codec/scanner.js';
-import { decodeStatus, type StatusFlags } from './codec/status.js';
+import { encodePacket, nextSeq, SEQ_FIRST, type Framing, type Packet } from '../../protocols/datecs/frame.js';
+import { FrameScanner, type ScanEvent } from '../../protocols/datecs/scanner.js';
+import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
 
 export interface SessionOptions {
   framing: Framing;

@@ -3,9 +3,9 @@ import { DeviceError, type DeviceErrorCode, type Language } from '../../domain/e
 import { formatThousandths } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
-import { X_ERRORS, datecsErrorDetail, errorFromStatus, mapDatecsErrorCode } from './codec/errors.js';
-import { joinX, parseXReply } from './codec/params.js';
-import { decodeStatus, type StatusFlags } from './codec/status.js';
+import { X_ERRORS, datecsErrorDetail, errorFromStatus, mapDatecsErrorCode } from '../../protocols/datecs/errors.js';
+import { joinX, parseXReply } from '../../protocols/datecs/params.js';
+import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
 import {
   amount,
   EJ_DOC_TYPES,
@@ -18,7 +18,7 @@ import {
   xDiscountParams,
   type Adjustment,
   type JournalDocType,
-} from './codec/values.js';
+} from '../../protocols/datecs/values.js';
 import type { DatecsCommands, RangeSpec, SaleItem, TransactionState } from './commands.js';
 import type { DatecsSession } from './session.js';
 

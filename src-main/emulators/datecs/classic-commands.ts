@@ -4,10 +4,10 @@
  * Romanian classic firmware is not documented publicly (datecs-protocol.md §6): payment letters, the EJ Z-range
  * selection and the 0x71/0x40 counter reads follow the generic manual and are marked [I] in docs/devices/datecs.md.
  */
-import { CLASSIC_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import { splitClassic } from '../../drivers/datecs/codec/params.js';
-import { encodeStatus, type StatusFlag } from '../../drivers/datecs/codec/status.js';
-import { decodeText, encodeText } from '../../drivers/datecs/codec/text.js';
+import { CLASSIC_ERRORS } from '../../protocols/datecs/errors.js';
+import { splitClassic } from '../../protocols/datecs/params.js';
+import { encodeStatus, type StatusFlag } from '../../protocols/datecs/status.js';
+import { decodeText, encodeText } from '../../protocols/datecs/text.js';
 import {
   amount,
   fromDatecsDateTime,
@@ -16,7 +16,7 @@ import {
   parseClassicDiscount,
   parseQuantity,
   toDatecsDateTime,
-} from '../../drivers/datecs/codec/values.js';
+} from '../../protocols/datecs/values.js';
 import type { JournalQuery } from '../virtual-register/register-api.js';
 import { RegisterError } from '../virtual-register/register-api.js';
 import type { CommandOutcome, EmulatorContext } from './command-context.js';

@@ -1,5 +1,5 @@
 /** What a Datecs command handler sees and returns (shared by the X and classic command sets). */
-import type { StatusFlag } from '../../drivers/datecs/codec/status.js';
+import type { StatusFlag } from '../../protocols/datecs/status.js';
 import type { JournalQuery, VirtualRegisterApi } from '../virtual-register/register-api.js';
 import { WireMemory } from './wire-memory.js';
 

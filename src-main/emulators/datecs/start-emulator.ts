@@ -1,7 +1,7 @@
 /** Build a complete Datecs emulator (virtual register + wire front-end + endpoint + control port), in-process. */
 import { REALISTIC_TIMING, ZERO_TIMING, type TimingProfile } from '../virtual-register/register-api.js';
 import { VirtualRegister, type VirtualRegisterOptions } from '../virtual-register/virtual-register.js';
-import type { Framing } from '../../drivers/datecs/codec/frame.js';
+import type { Framing } from '../../protocols/datecs/frame.js';
 import { serveControl } from './control-channel.js';
 import { serveSerial, type SerialEndpoint } from './serial-endpoint.js';
 import { serveTcp, type TcpEndpoint } from './tcp-endpoint.js';

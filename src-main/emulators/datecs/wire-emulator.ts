@@ -11,12 +11,12 @@
  * replay memory is kept (`keepReplayMemory`, persisted in the state dir).
  */
 import type { Duplex } from 'node:stream';
-import { NAK, SYN } from '../../drivers/datecs/codec/bytes.js';
-import { encodePacket, type Framing, type Packet } from '../../drivers/datecs/codec/frame.js';
-import { FrameScanner } from '../../drivers/datecs/codec/scanner.js';
-import { encodeStatus } from '../../drivers/datecs/codec/status.js';
-import { X_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import { buildXReply } from '../../drivers/datecs/codec/params.js';
+import { NAK, SYN } from '../../protocols/datecs/bytes.js';
+import { encodePacket, type Framing, type Packet } from '../../protocols/datecs/frame.js';
+import { FrameScanner } from '../../protocols/datecs/scanner.js';
+import { encodeStatus } from '../../protocols/datecs/status.js';
+import { X_ERRORS } from '../../protocols/datecs/errors.js';
+import { buildXReply } from '../../protocols/datecs/params.js';
 import { RegisterError, ZERO_TIMING, type TimingProfile, type VirtualRegisterApi } from '../virtual-register/register-api.js';
 import { executeClassic } from './classic-commands.js';
 import { newContext, type CommandOutcome, type EmulatorContext } from './command-context.js';

@@ -2,9 +2,9 @@
  * The Romanian X command set, executed against the virtual register (emulator side). Every handler returns the
  * reply fields; RegisterError becomes the device's negative ErrorCode plus the matching status bit.
  */
-import { X_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import { buildXReply, splitX } from '../../drivers/datecs/codec/params.js';
-import { encodeStatus } from '../../drivers/datecs/codec/status.js';
+import { X_ERRORS } from '../../protocols/datecs/errors.js';
+import { buildXReply, splitX } from '../../protocols/datecs/params.js';
+import { encodeStatus } from '../../protocols/datecs/status.js';
 import {
   amount,
   docTypeFromCode,
@@ -15,7 +15,7 @@ import {
   parseQuantity,
   parseXDiscount,
   toDatecsDateTime,
-} from '../../drivers/datecs/codec/values.js';
+} from '../../protocols/datecs/values.js';
 import { RegisterError } from '../virtual-register/register-api.js';
 import type { CommandOutcome, EmulatorContext } from './command-context.js';
 import { ERROR_TEXTS, REGISTER_ERROR_MAP } from './register-errors.js';

@@ -12,7 +12,7 @@
  *   - 70: Type 0–3 is mandatory; Amount empty or 0 only reads the drawer.
  * Error codes: -112001 invalid syntax, -1121nn syntax error in parameter nn (missing), -1122nn bad value of nn.
  */
-import { X_ERRORS } from '../../drivers/datecs/codec/errors.js';
+import { X_ERRORS } from '../../protocols/datecs/errors.js';
 
 export class XSyntaxError extends Error {
   constructor(readonly code: number) {

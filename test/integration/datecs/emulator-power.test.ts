@@ -9,7 +9,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { joinX } from '../../../src-main/drivers/datecs/codec/params.js';
+import { joinX } from '../../../src-main/protocols/datecs/params.js';
 import { controlRequest } from '../../../src-main/emulators/datecs/control-channel.js';
 import { startDatecsEmulator } from '../../../src-main/emulators/datecs/start-emulator.js';
 import { probe, type Probe } from './emulator-probe.js';

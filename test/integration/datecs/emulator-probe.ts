@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Duplex } from 'node:stream';
-import { encodePacket, type Framing, type Packet } from '../../../src-main/drivers/datecs/codec/frame.js';
-import { joinX, parseXReply } from '../../../src-main/drivers/datecs/codec/params.js';
-import { FrameScanner } from '../../../src-main/drivers/datecs/codec/scanner.js';
-import { decodeStatus, type StatusFlags } from '../../../src-main/drivers/datecs/codec/status.js';
+import { encodePacket, type Framing, type Packet } from '../../../src-main/protocols/datecs/frame.js';
+import { joinX, parseXReply } from '../../../src-main/protocols/datecs/params.js';
+import { FrameScanner } from '../../../src-main/protocols/datecs/scanner.js';
+import { decodeStatus, type StatusFlags } from '../../../src-main/protocols/datecs/status.js';
 import { DatecsWireEmulator } from '../../../src-main/emulators/datecs/wire-emulator.js';
 import { VirtualRegister } from '../../../src-main/emulators/virtual-register/virtual-register.js';
 

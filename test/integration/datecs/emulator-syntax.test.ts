@@ -3,8 +3,8 @@
  * datecs-protocol.md §3.3, §5, §13): what is refused answers with the documented error and changes nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { splitClassic } from '../../../src-main/drivers/datecs/codec/params.js';
-import { decodeStatus } from '../../../src-main/drivers/datecs/codec/status.js';
+import { splitClassic } from '../../../src-main/protocols/datecs/params.js';
+import { decodeStatus } from '../../../src-main/protocols/datecs/status.js';
 import { probe, type Probe } from './emulator-probe.js';
 
 const open: Probe[] = [];

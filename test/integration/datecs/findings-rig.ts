@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Framing } from '../../../src-main/drivers/datecs/codec/frame.js';
+import type { Framing } from '../../../src-main/protocols/datecs/frame.js';
 import { startDatecsEmulator, type RunningDatecsEmulator } from '../../../src-main/emulators/datecs/start-emulator.js';
 import type { JournalDocument } from '../../../src-main/emulators/virtual-register/register-api.js';
 import { startTestHub, waitFor, type TestHub } from '../../helpers/hub.js';
