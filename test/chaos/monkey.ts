@@ -48,13 +48,24 @@ export const newMonkeyStats = (): MonkeyStats => ({
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function shuffle<T>(rng: Prng, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
+
 export async function runMonkey(d: MonkeyDeps, stats: MonkeyStats, meanGapMs: number): Promise<void> {
   const { rng } = d;
   if (d.families.length === 0) return;
+  // Families come out of a shuffled bag, refilled when empty: every family shows up in each round of faults.
+  let bag: FaultFamily[] = [];
   while (!d.stopped()) {
     await sleep(rng.int(Math.round(meanGapMs / 3), Math.round((meanGapMs * 5) / 3)));
     if (d.stopped()) return;
-    const family = rng.pick(d.families);
+    if (bag.length === 0) bag = shuffle(rng, [...d.families]);
+    const family = bag.pop() as FaultFamily;
     stats.faults[family]++;
     const aim = () => (rng.chance(0.85) ? { cmd: rng.pick(AIM[d.framing]), occurrence: rng.int(1, 3) } : { occurrence: rng.int(1, 6) });
     const fault = (f: Record<string, unknown>) => d.control(`fault ${JSON.stringify(f)}`);

@@ -99,6 +99,7 @@ export class DatecsWireEmulator {
   /** Bumped at every power cut: work started before it is abandoned. */
   private epoch = 0;
   private poweredOffUntil = 0;
+  private previousRequest: { seq: number; cmd: number } | null = null;
 
   constructor(opts: DatecsWireEmulatorOptions) {
     this.framing = opts.framing;
@@ -225,7 +226,12 @@ export class DatecsWireEmulator {
     }
     const last = this.memory.last;
     const isReplay = last !== null && last.seq === p.seq && last.cmd === p.cmd;
-    const fired = this.faults.onRequest(p.cmd, !isReplay);
+    // Faults count new requests: a packet with the SEQ + command of the one before it is the host resending it
+    // (after a NAK, a timeout or a lost answer), whether or not it was executed.
+    const prev = this.previousRequest;
+    const isResend = prev !== null && prev.seq === p.seq && prev.cmd === p.cmd;
+    this.previousRequest = { seq: p.seq, cmd: p.cmd };
+    const fired = this.faults.onRequest(p.cmd, !isResend);
     if (fired.nak) {
       this.stats.naks++;
       write(Buffer.from([NAK]));
