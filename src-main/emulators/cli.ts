@@ -2,6 +2,7 @@
  * Emulators as separate processes.
  *   npm run emulator -- datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N]
  *                       [--timing realistic|zero] [--control PORT] [--host 127.0.0.1] [--replay-memory ram|keep]
+ *                       [--cancel-after-payment refuse|allow]
  * Prints one JSON line when ready: {"ready":true,"protocol":…,"tcp_port":…,"serial":…,"control_port":…}.
  * The control port takes line commands (see emulators/datecs/control-channel.ts).
  */
@@ -24,7 +25,7 @@ function parseArgs(argv: string[]): { kind: string; flags: Map<string, string> }
 }
 
 const USAGE =
-  'usage: npm run emulator -- datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero] [--control PORT] [--replay-memory ram|keep]';
+  'usage: npm run emulator -- datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero] [--control PORT] [--replay-memory ram|keep] [--cancel-after-payment refuse|allow]';
 
 async function main(): Promise<void> {
   const { kind, flags } = parseArgs(process.argv.slice(2));
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   const host = flags.get('host');
   const replay = flags.get('replay-memory') ?? 'ram';
   if (replay !== 'ram' && replay !== 'keep') throw new Error(`--replay-memory must be ram or keep\n${USAGE}`);
+  const cancel = flags.get('cancel-after-payment') ?? 'refuse';
+  if (cancel !== 'refuse' && cancel !== 'allow') throw new Error(`--cancel-after-payment must be refuse or allow\n${USAGE}`);
   const running = await startDatecsEmulator({
     protocol,
     timing,
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     ...(stateDir ? { stateDir } : {}),
     ...(host ? { host } : {}),
     keepReplayMemory: replay === 'keep',
+    cancelAfterPayment: cancel,
   });
   process.stdout.write(
     JSON.stringify({ ready: true, protocol, tcp_port: running.tcp?.port ?? null, serial: serial ?? null, control_port: running.controlPort }) + '\n',

@@ -77,6 +77,8 @@ export interface DatecsWireEmulatorOptions {
   stateDir?: string;
   /** Keep the last answer across a power cut (default false: RAM, as on a real register). */
   keepReplayMemory?: boolean;
+  /** Cancel after the first payment: refused (default) or allowed (see EmulatorContext). */
+  cancelAfterPayment?: 'refuse' | 'allow';
 }
 
 interface Attachment {
@@ -106,7 +108,11 @@ export class DatecsWireEmulator {
     this.register = opts.register;
     this.timing = opts.timing ?? ZERO_TIMING;
     this.memory = new WireMemory(opts.stateDir, opts.keepReplayMemory ?? false);
-    this.ctx = newContext(opts.register, { memory: this.memory, ...(opts.operatorPassword === undefined ? {} : { operatorPassword: opts.operatorPassword }) });
+    this.ctx = newContext(opts.register, {
+      memory: this.memory,
+      ...(opts.operatorPassword === undefined ? {} : { operatorPassword: opts.operatorPassword }),
+      ...(opts.cancelAfterPayment === undefined ? {} : { cancelAfterPayment: opts.cancelAfterPayment }),
+    });
   }
 
   injectWireFault(f: WireFault): void {

@@ -111,7 +111,7 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
     }
     case 60:
       // Allowed only before the first payment (FP manual v1.00BG 3Ch; datecs-protocol.md §5.1, §7.2, §7.4 [I for X]).
-      if (r.status().payment_started) throw new XFail(X_ERRORS.PAYMENT_STARTED, 'command_not_permitted');
+      if (ctx.cancelAfterPayment === 'refuse' && r.status().payment_started) throw new XFail(X_ERRORS.PAYMENT_STARTED, 'command_not_permitted');
       return { printed: r.cancelReceipt().printed_lines };
     case 38:
       return { fields: [r.counters().receipt_number], printed: r.openNonFiscal().printed_lines };
