@@ -52,7 +52,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class HubManager {
   life: HubLife;
-  private spawnedAt = 0;
+  private readyAt: number | null = null;
   constructor(
     private readonly dataDir: string,
     private readonly ports: HubPorts,
@@ -61,14 +61,21 @@ class HubManager {
   }
 
   private spawn(): HubLife {
-    this.spawnedAt = Date.now();
-    this.life = spawnHub(this.dataDir, this.ports);
-    return this.life;
+    this.readyAt = null;
+    const life = spawnHub(this.dataDir, this.ports);
+    life.ready.then(
+      () => {
+        if (this.life === life) this.readyAt = Date.now();
+      },
+      () => undefined,
+    );
+    this.life = life;
+    return life;
   }
 
-  /** SIGKILL now; true when it was still starting up (reconciling) — within 4 s of its spawn. */
+  /** SIGKILL now; true when it was still starting up: before its API answered or within 1.5 s after (reconciling). */
   async kill(): Promise<boolean> {
-    const startup = Date.now() - this.spawnedAt < 4000;
+    const startup = this.readyAt === null || Date.now() - this.readyAt < 1500;
     await this.life.kill('SIGKILL');
     return startup;
   }
