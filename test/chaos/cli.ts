@@ -1,7 +1,8 @@
 /**
  * `npm run chaos -- --seconds N --seed S [--framing x|classic] [--transport tcp|pty] [--timing zero|realistic]
- *                   [--faults kill,power,nak,garble,noise,drop,disconnect,paper,cover,slow | none] [--gap MS]
- *                   [--resolve-seconds N] [--runs K] [--keep]`
+ *                   [--faults kill,power,nak,nakdrop,garble,noise,drop,disconnect,paper,cover,slow | none] [--gap MS]
+ *                   [--resolve-seconds N] [--runs K] [--keep] [--lenient-cancel]`
+ * --lenient-cancel: the emulated register allows cancelling a paid receipt (a firmware variant; default: refused).
  * Runs the chaos harness (test/chaos/run.ts) and prints one line of figures per run. Without --seed a random seed
  * is drawn and printed; --runs K runs seeds S, S+1, …. Exits 1 when any run has a lost, duplicate, orphan, open,
  * wrong-total, unresolved or stray receipt; 2 on bad arguments.
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     'resolve-seconds': { type: 'string' },
     runs: { type: 'string' },
     keep: { type: 'boolean' },
+    'lenient-cancel': { type: 'boolean' },
     verbose: { type: 'boolean' },
   },
   strict: true,
@@ -67,6 +69,7 @@ for (let i = 0; i < runs; i++) {
     ...(values.gap !== undefined ? { faultGapMs: int('gap', values.gap, 1500) } : {}),
     ...(values['resolve-seconds'] !== undefined ? { resolveSeconds: int('resolve-seconds', values['resolve-seconds'], 90) } : {}),
     keep: values.keep ?? false,
+    lenientCancel: values['lenient-cancel'] ?? false,
     ...(values.verbose ? { log: (l: string) => process.stderr.write(`${l}\n`) } : {}),
   });
   for (const f of r.verdict.findings) process.stdout.write(`  ${f}\n`);

@@ -29,6 +29,8 @@ export interface ChaosRequest {
   key: string;
   items: ChaosItem[];
   total_cents: number;
+  /** Pay the exact total, or let the register compute "the rest" (no amount). */
+  payExact: boolean;
   verdict: 'success' | 'failure' | 'pending';
   answers: Record<AnswerKind, number>;
   /** The last answer, shortened (for the report of a failure). */
@@ -60,6 +62,7 @@ export function makeRequest(n: number, door: Door, rng: Prng, runId: string): Ch
     key: `chaos-${runId}-${tag}`,
     items,
     total_cents: total,
+    payExact: rng.chance(0.5),
     verdict: 'pending',
     answers: { success: 0, failure: 0, in_doubt: 0, no_answer: 0, other: 0 },
     last: '',
@@ -103,7 +106,7 @@ async function native(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
     operation: {
       type: 'print_receipt',
       lines: req.items.map((it) => ({ type: 'item', description: it.name, quantity_thousandths: it.qty * 1000, unit_price_cents: it.price_cents, vat: it.group })),
-      payments: [{ method: 'cash', amount_cents: req.total_cents }],
+      ...(req.payExact ? { payments: [{ method: 'cash', amount_cents: req.total_cents }] } : {}),
     },
   };
   const r = await post(`${t.nativeUrl}/devices/operation`, JSON.stringify(body), { 'idempotency-key': req.key });
@@ -120,7 +123,7 @@ async function native(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
 async function erpnet(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
   const body = {
     items: req.items.map((it) => ({ text: it.name, quantity: it.qty, unitPrice: Number(dec(it.price_cents)), taxGroup: it.group === 'A' ? 1 : 2 })),
-    payments: [{ amount: Number(dec(req.total_cents)), paymentType: 'cash' }],
+    ...(req.payExact ? { payments: [{ amount: Number(dec(req.total_cents)), paymentType: 'cash' }] } : {}),
   };
   const r = await post(`${t.erpnetUrl}/printers/${t.deviceId}/receipt?taskId=${encodeURIComponent(req.key)}`, JSON.stringify(body));
   if (!r) return 'no_answer';
@@ -140,7 +143,7 @@ async function ucs(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
     ReceiptType: 'Sale',
     Rows: [
       ...req.items.map((it) => ({ ItemName: it.name, Price: Number(dec(it.price_cents)), Quantity: it.qty, TaxGroup: it.group === 'A' ? 1 : 2 })),
-      { PaymentType: 'Cash', Amount: Number(dec(req.total_cents)) },
+      req.payExact ? { PaymentType: 'Cash', Amount: Number(dec(req.total_cents)) } : { PaymentType: 'Cash' },
     ],
   };
   const r = await post(`${t.ucsUrl}/printers/${t.deviceId}/receipt?request_id=${encodeURIComponent(req.key)}`, JSON.stringify(body));
@@ -158,7 +161,7 @@ async function ucs(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
 /** INP: the file's content (FPrint format). */
 export function inpContent(req: ChaosRequest): string {
   const lines = req.items.map((it) => `S,1,______,_,__;${it.name};${dec(it.price_cents)};${it.qty}.000;1;1;${it.group === 'A' ? 1 : 2};0;0;buc`);
-  return [...lines, `T,1,______,_,__;0;${dec(req.total_cents)}`, ''].join('\r\n');
+  return [...lines, `T,1,______,_,__;0;${req.payExact ? dec(req.total_cents) : ''}`, ''].join('\r\n');
 }
 
 export const inpName = (req: ChaosRequest): string => `${req.tag.toLowerCase()}.inp`;

@@ -20,12 +20,18 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-export async function startEmulator(o: { framing: 'x' | 'classic'; transport: 'tcp' | 'pty'; stateDir: string; timing: 'zero' | 'realistic' }): Promise<EmulatorProcess> {
+export async function startEmulator(o: {
+  framing: 'x' | 'classic';
+  transport: 'tcp' | 'pty';
+  stateDir: string;
+  timing: 'zero' | 'realistic';
+  cancelAfterPayment: 'refuse' | 'allow';
+}): Promise<EmulatorProcess> {
   let pty: PtyPair | null = null;
   const where = o.transport === 'tcp' ? ['--tcp', '0'] : ['--serial', (pty = await openPtyPair()).a];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', o.framing, ...where, '--control', '0', '--timing', o.timing, '--state', o.stateDir],
+    ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', o.framing, ...where, '--control', '0', '--timing', o.timing, '--state', o.stateDir, '--cancel-after-payment', o.cancelAfterPayment],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';

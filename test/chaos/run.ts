@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { JournalDocument, RegisterStatus } from '../../src-main/emulators/virtual-register/register-api.js';
 import { freePort } from '../helpers/hub-process.js';
 import { attempt, dropInp, inpState, makeRequest, type ChaosRequest, type Door, type DoorTarget } from './doors.js';
-import { FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
+import { DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
 import { Prng } from './prng.js';
 import { spawnHub, startEmulator, type HubLife, type HubPorts } from './processes.js';
 import { countVerdict, failed, type Verdict } from './verdict.js';
@@ -28,6 +28,8 @@ export interface ChaosOptions {
   /** How long requests may take to get a definitive answer after the faults stop (default 90 s). */
   resolveSeconds?: number;
   keep?: boolean;
+  /** Emulate firmware that allows cancelling a paid receipt (default: refused, as the FP manual says). */
+  lenientCancel?: boolean;
   log?: (line: string) => void;
 }
 
@@ -50,7 +52,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class HubManager {
   life: HubLife;
-  private spawnedAt = 0;
+  private readyAt: number | null = null;
   constructor(
     private readonly dataDir: string,
     private readonly ports: HubPorts,
@@ -59,14 +61,21 @@ class HubManager {
   }
 
   private spawn(): HubLife {
-    this.spawnedAt = Date.now();
-    this.life = spawnHub(this.dataDir, this.ports);
-    return this.life;
+    this.readyAt = null;
+    const life = spawnHub(this.dataDir, this.ports);
+    life.ready.then(
+      () => {
+        if (this.life === life) this.readyAt = Date.now();
+      },
+      () => undefined,
+    );
+    this.life = life;
+    return life;
   }
 
-  /** SIGKILL now; true when it was still starting up (reconciling) — within 4 s of its spawn. */
+  /** SIGKILL now; true when it was still starting up: before its API answered or within 1.5 s after (reconciling). */
   async kill(): Promise<boolean> {
-    const startup = Date.now() - this.spawnedAt < 4000;
+    const startup = this.readyAt === null || Date.now() - this.readyAt < 1500;
     await this.life.kill('SIGKILL');
     return startup;
   }
@@ -111,7 +120,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const runId = o.seed.toString(36);
   log(`chaos seed=${o.seed}: ${framing} framing over ${transport}, ${timing} timing, faults ${families.join(',') || 'none'}, dir ${dir}`);
 
-  const em = await startEmulator({ framing, transport, stateDir: join(dir, 'register'), timing });
+  const em = await startEmulator({ framing, transport, stateDir: join(dir, 'register'), timing, cancelAfterPayment: o.lenientCancel ? 'allow' : 'refuse' });
   const ports: HubPorts = { native: await freePort(), erpnet: await freePort(), ucsfphub: await freePort() };
   const hubs = new HubManager(join(dir, 'hub'), ports);
   const monkeyStats = newMonkeyStats();
@@ -131,7 +140,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
           : { type: 'Serial', details: { port: em.serialPath, baud_rate: 115_200 } },
       enabled: true,
       scan_folder: scanFolder,
-      options: { protocol: framing, timeout_ms: 300, max_attempts: 5, reconnect_initial_ms: 50, reconnect_max_ms: 500 },
+      options: { protocol: framing, timeout_ms: 300, max_attempts: DRIVER_ATTEMPTS, reconnect_initial_ms: 50, reconnect_max_ms: 500 },
     });
     if (saved.status !== 0) throw new Error(`cannot configure the Datecs device: ${JSON.stringify(saved)}`);
     const deviceId = String(saved.device.id);
@@ -269,7 +278,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     .map(([k, n]) => `${k}:${n}`)
     .join(',');
   const line =
-    `chaos seed=${o.seed} ${framing}/${transport}/${timing} ${o.seconds}s | requests=${v.requests} ` +
+    `chaos seed=${o.seed} ${framing}/${transport}/${timing}${o.lenientCancel ? '/lenient-cancel' : ''} ${o.seconds}s | requests=${v.requests} ` +
     `(native ${perDoor.native}, inp ${perDoor.inp}, erpnet ${perDoor.erpnet}, ucsfphub ${perDoor.ucsfphub}) ` +
     `answers ok=${answers.success} failed=${answers.failure} in_doubt=${answers.in_doubt} no_answer=${answers.no_answer} other=${answers.other} | ` +
     `hub_kills=${monkeyStats.hubKills} (startup ${monkeyStats.startupKills}) power_cuts=${monkeyStats.powerCuts} ` +

@@ -35,7 +35,7 @@ export const datecsFamily: FiscalFamily = {
     (await detectDatecs({ ports })).map((d) => ({ family: 'datecs', manufacturer: 'Datecs', model: d.model, serial: d.serial, port: d.port, baud_rate: d.baud_rate, protocol: d.protocol })),
   emulator: {
     name: 'datecs',
-    usage: 'datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero] [--control PORT] [--host H] [--replay-memory ram|keep]',
+    usage: 'datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero] [--control PORT] [--host H] [--replay-memory ram|keep] [--cancel-after-payment refuse|allow]',
     start: async (flags) => (await import('../../emulators/datecs/cli-entry.js')).startDatecsFromFlags(flags),
   },
 };

@@ -105,6 +105,8 @@ function run(ctx: EmulatorContext, cmd: number, text: string): Result {
       return { text: `${res.receipt_number},${res.receipt_number}`, printed: res.printed_lines };
     }
     case 0x3c:
+      // "Allowed only in an open fiscal receipt and only before running command 53 (Total)" (FP manual v1.00BG, 3Ch).
+      if (ctx.cancelAfterPayment === 'refuse' && r.status().payment_started) throw new CFail(REGISTER_ERROR_MAP.PAYMENT_STARTED.classic, 'command_not_permitted');
       return { printed: r.cancelReceipt().printed_lines };
     case 0x3d: {
       // `DD-MM-YY HH:MM[:SS]` (FP manual v1.00BG, 3Dh): no 4-digit year, no summer-time suffix.

@@ -1,7 +1,7 @@
 /**
  * The Datecs emulator from command-line flags:
  *   datecs --protocol x|classic (--tcp PORT | --serial PTY_PATH) [--state DIR] [--baud N] [--timing realistic|zero]
- *          [--control PORT] [--host 127.0.0.1] [--replay-memory ram|keep]
+ *          [--control PORT] [--host 127.0.0.1] [--replay-memory ram|keep] [--cancel-after-payment refuse|allow]
  * The control port takes line commands (see control-channel.ts).
  */
 import { startDatecsEmulator } from './start-emulator.js';
@@ -21,6 +21,8 @@ export async function startDatecsFromFlags(flags: ReadonlyMap<string, string>): 
   const host = flags.get('host');
   const replay = flags.get('replay-memory') ?? 'ram';
   if (replay !== 'ram' && replay !== 'keep') throw new Error('--replay-memory must be ram or keep');
+  const cancel = flags.get('cancel-after-payment') ?? 'refuse';
+  if (cancel !== 'refuse' && cancel !== 'allow') throw new Error('--cancel-after-payment must be refuse or allow');
   const running = await startDatecsEmulator({
     protocol,
     timing,
@@ -31,6 +33,7 @@ export async function startDatecsFromFlags(flags: ReadonlyMap<string, string>): 
     ...(stateDir ? { stateDir } : {}),
     ...(host ? { host } : {}),
     keepReplayMemory: replay === 'keep',
+    cancelAfterPayment: cancel,
   });
   return {
     ready: { protocol, tcp_port: running.tcp?.port ?? null, serial: serial ?? null, control_port: running.controlPort },

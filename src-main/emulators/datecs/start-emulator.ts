@@ -22,6 +22,8 @@ export interface StartDatecsEmulatorOptions {
   register?: VirtualRegisterOptions;
   /** Keep the last answer (replayed on a repeated SEQ) across power cuts; default false, as on a real register. */
   keepReplayMemory?: boolean;
+  /** Cancel after the first payment: refused (default, as the FP manual says) or allowed (a firmware variant). */
+  cancelAfterPayment?: 'refuse' | 'allow';
 }
 
 export interface RunningDatecsEmulator {
@@ -50,6 +52,7 @@ export async function startDatecsEmulator(opts: StartDatecsEmulatorOptions): Pro
     timing: timingProfile(opts.timing, opts.baud),
     ...(opts.stateDir ? { stateDir: opts.stateDir } : {}),
     ...(opts.keepReplayMemory !== undefined ? { keepReplayMemory: opts.keepReplayMemory } : {}),
+    ...(opts.cancelAfterPayment !== undefined ? { cancelAfterPayment: opts.cancelAfterPayment } : {}),
   });
   const serial = opts.serial ? await serveSerial(emulator, { path: opts.serial, baudRate: opts.baud ?? 115_200 }) : null;
   const tcp = serial ? null : await serveTcp(emulator, { port: opts.tcpPort ?? 0, ...(opts.host ? { host: opts.host } : {}) });

@@ -77,6 +77,8 @@ export interface DatecsWireEmulatorOptions {
   stateDir?: string;
   /** Keep the last answer across a power cut (default false: RAM, as on a real register). */
   keepReplayMemory?: boolean;
+  /** Cancel after the first payment: refused (default) or allowed (see EmulatorContext). */
+  cancelAfterPayment?: 'refuse' | 'allow';
 }
 
 interface Attachment {
@@ -99,13 +101,18 @@ export class DatecsWireEmulator {
   /** Bumped at every power cut: work started before it is abandoned. */
   private epoch = 0;
   private poweredOffUntil = 0;
+  private previousRequest: { seq: number; cmd: number } | null = null;
 
   constructor(opts: DatecsWireEmulatorOptions) {
     this.framing = opts.framing;
     this.register = opts.register;
     this.timing = opts.timing ?? ZERO_TIMING;
     this.memory = new WireMemory(opts.stateDir, opts.keepReplayMemory ?? false);
-    this.ctx = newContext(opts.register, { memory: this.memory, ...(opts.operatorPassword === undefined ? {} : { operatorPassword: opts.operatorPassword }) });
+    this.ctx = newContext(opts.register, {
+      memory: this.memory,
+      ...(opts.operatorPassword === undefined ? {} : { operatorPassword: opts.operatorPassword }),
+      ...(opts.cancelAfterPayment === undefined ? {} : { cancelAfterPayment: opts.cancelAfterPayment }),
+    });
   }
 
   injectWireFault(f: WireFault): void {
@@ -225,7 +232,12 @@ export class DatecsWireEmulator {
     }
     const last = this.memory.last;
     const isReplay = last !== null && last.seq === p.seq && last.cmd === p.cmd;
-    const fired = this.faults.onRequest(p.cmd, !isReplay);
+    // Faults count new requests: a packet with the SEQ + command of the one before it is the host resending it
+    // (after a NAK, a timeout or a lost answer), whether or not it was executed.
+    const prev = this.previousRequest;
+    const isResend = prev !== null && prev.seq === p.seq && prev.cmd === p.cmd;
+    this.previousRequest = { seq: p.seq, cmd: p.cmd };
+    const fired = this.faults.onRequest(p.cmd, !isResend);
     if (fired.nak) {
       this.stats.naks++;
       write(Buffer.from([NAK]));

@@ -110,6 +110,8 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       return { fields: [res.receipt_number, c.z_number + 1, c.z_number], printed: res.printed_lines };
     }
     case 60:
+      // Allowed only before the first payment (FP manual v1.00BG 3Ch; datecs-protocol.md §5.1, §7.2, §7.4 [I for X]).
+      if (ctx.cancelAfterPayment === 'refuse' && r.status().payment_started) throw new XFail(X_ERRORS.PAYMENT_STARTED, 'command_not_permitted');
       return { printed: r.cancelReceipt().printed_lines };
     case 38:
       return { fields: [r.counters().receipt_number], printed: r.openNonFiscal().printed_lines };

@@ -197,3 +197,32 @@ describe('classic SEQ range', () => {
     expect((await p.x(74, [], 0xff)).answer.packets[0]?.seq).toBe(0xff);
   });
 });
+
+describe('cancel (60 / 0x3C) only before the first payment', () => {
+  it('X: a paid receipt can no longer be cancelled (-111018); it stays open and can be closed', async () => {
+    const p = make('x');
+    await p.x(48, [1, '0000', 1, '', '']);
+    await p.x(49, ['Pâine', 1, '5.00', '1.000', 0, '', 0, '']);
+    expect((await p.x(53, [0, '2.00'])).code).toBe(0);
+    const refused = await p.x(60);
+    expect([refused.code, refused.flags.command_not_permitted]).toEqual([-111018, true]);
+    expect(p.register.status().receipt).toBe('fiscal');
+    await p.x(53, [0, '']);
+    expect((await p.x(56)).code).toBe(0);
+  });
+
+  it('classic: refused with the status bits and -150407 in 0x20; before payment it cancels', async () => {
+    const p = make('classic');
+    await p.send(0x30, '1,0000,1');
+    await p.send(0x31, 'Lapte\tA3.00');
+    expect((await p.send(0x3c)).packets[0]?.status?.[1]).toBe(0x80); // before payment: cancelled, no error bit
+    expect(p.register.status().receipt).toBe('none');
+    await p.send(0x30, '1,0000,1');
+    await p.send(0x31, 'Lapte\tA3.00');
+    await p.send(0x35, '\t');
+    const refused = await p.send(0x3c);
+    expect(decodeStatus('classic', refused.packets[0]?.status ?? Buffer.alloc(6)).command_not_permitted).toBe(true);
+    expect(splitClassic((await p.send(0x20)).packets[0]?.data ?? Buffer.alloc(0)).slice(0, 2)).toEqual(['60', '-150407']);
+    expect(p.register.status().receipt).toBe('fiscal');
+  });
+});
