@@ -16,9 +16,8 @@ import type { EventBus } from '../hub/events.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
 import { DeviceRuntime } from './device-runtime.js';
-import { createFiscalDriver, createPosDriver } from './driver-factory.js';
 import type { IdentityCache } from './identity-cache.js';
-import { describeSupported, findModel } from './supported-devices.js';
+import { checkOptions, createFiscalDriver, createPosDriver, describeSupported, findModel } from './catalogue.js';
 
 export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
 
@@ -109,10 +108,18 @@ export class DeviceRegistry implements DeviceDirectory {
     return { ready: true };
   }
 
-  /** What the device can print (from the supported-devices catalogue). */
+  /** What the device can print (from its family). */
   charset(id: string): 'windows-1250' | 'unicode' {
     const c = this.#fiscal.get(id)?.config;
-    return (c && findModel('fiscal', c.manufacturer, c.model)?.charset) ?? 'windows-1250';
+    return (c && findModel('fiscal', c.manufacturer, c.model)?.family.charset) ?? 'windows-1250';
+  }
+
+  /** The device's family and the operations it can do (null for an unknown device). */
+  capabilities(id: string): { family: string; operations: readonly string[] } | null {
+    const c = this.#fiscal.get(id)?.config ?? this.#pos.get(id)?.config;
+    const kind = this.kindOf(id);
+    const found = c && kind ? findModel(kind, c.manufacturer, c.model) : undefined;
+    return found ? { family: found.family.label, operations: found.family.capabilities } : null;
   }
 
   vatRates(id: string): Record<string, number> | null {
@@ -129,7 +136,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const parsed = FiscalDeviceConfig.safeParse(withId.value);
     if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'device') };
     const c = parsed.data;
-    const checked = this.#checkModel('fiscal', c.manufacturer, c.model, c.connection_details.type);
+    const checked = this.#checkModel('fiscal', c, 'device');
     if (checked) return { ok: false, status: 400, error: checked };
     if (c.linked_pos_device_id && !this.#pos.has(c.linked_pos_device_id)) {
       return { ok: false, status: 400, error: `device.linked_pos_device_id: no card terminal with id ${c.linked_pos_device_id}` };
@@ -148,7 +155,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const parsed = PosTerminalConfig.safeParse(withId.value);
     if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'terminal') };
     const c = parsed.data;
-    const checked = this.#checkModel('pos', c.manufacturer, c.model, c.connection_details.type);
+    const checked = this.#checkModel('pos', c, 'terminal');
     if (checked) return { ok: false, status: 400, error: checked };
     if (withId.isUpdate && !this.#pos.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
     const list = this.#o.settings.get().pos_terminals.filter((d) => d.id !== c.id);
@@ -191,13 +198,14 @@ export class DeviceRegistry implements DeviceDirectory {
     return { value: obj, isUpdate };
   }
 
-  #checkModel(kind: 'fiscal' | 'pos', manufacturer: string, model: string, connection: string): string | null {
-    const m = findModel(kind, manufacturer, model);
-    if (!m) return `device.model: ${manufacturer} ${model} is not supported; supported: ${describeSupported(kind)}`;
-    if (!m.connection_types.includes(connection as never)) {
-      return `device.connection_details.type: ${model} connects by ${m.connection_types.join(' or ')}, not ${connection}`;
+  #checkModel(kind: 'fiscal' | 'pos', c: FiscalDeviceConfig | PosTerminalConfig, prefix: string): string | null {
+    const found = findModel(kind, c.manufacturer, c.model);
+    if (!found) return `${prefix}.model: ${c.manufacturer} ${c.model} is not supported; supported: ${describeSupported(kind)}`;
+    const connection = c.connection_details.type;
+    if (!found.model.connection_types.includes(connection)) {
+      return `${prefix}.connection_details.type: ${c.model} connects by ${found.model.connection_types.join(' or ')}, not ${connection}`;
     }
-    return null;
+    return checkOptions(found, c.options, prefix);
   }
 
   async #restartFiscal(c: FiscalDeviceConfig): Promise<void> {

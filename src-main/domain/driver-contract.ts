@@ -32,6 +32,9 @@ export interface DeviceCounters {
 export interface ExecContext {
   jobId: string;
   language: Language;
+  /** The counters the pipeline read (and journalled) just before this job, with no receipt left open: the driver
+   * need not read them again. Absent when the driver is called on its own. */
+  counters?: DeviceCounters;
   /** Reports progress (e.g. lines sent) to job subscribers. */
   progress?: (p: { step: string; done?: number; total?: number }) => void;
 }
@@ -49,6 +52,12 @@ export interface FiscalDriver {
   readCounters(): Promise<DeviceCounters>;
   /** Run one operation. Throws DeviceError for device-side failures (mayHaveActed = outcome unknown). */
   execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult>;
+  /**
+   * Settle a receipt found open when reconciling the interrupted job `op` (null before a new job): a receipt of that
+   * job whose payment has begun is finished (paid as the job asked, then closed); anything else is cancelled.
+   * Optional: the pipeline falls back to `cancel_receipt`.
+   */
+  settleOpenReceipt?(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'>;
   /** Optional: the driver can report connection changes it notices on its own (transport closed, …). */
   onConnectionChange?(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }

@@ -125,6 +125,8 @@ export const FiscalOperation = z.discriminatedUnion('type', [
 ]);
 export type FiscalOperation = z.infer<typeof FiscalOperation>;
 export type FiscalOperationType = FiscalOperation['type'];
+/** Every fiscal operation type, in the schema's order. */
+export const FISCAL_OPERATION_TYPES: readonly FiscalOperationType[] = FiscalOperation.options.map((o) => o.shape.type.value);
 
 export const PosOperation = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sale'), amount: positiveCents(), reference: z.string().max(64).optional() }),
@@ -134,6 +136,8 @@ export const PosOperation = z.discriminatedUnion('type', [
   simple('get_status'),
 ]);
 export type PosOperation = z.infer<typeof PosOperation>;
+export type PosOperationType = PosOperation['type'];
+export const POS_OPERATION_TYPES: readonly PosOperationType[] = PosOperation.options.map((o) => o.shape.type.value);
 
 export const OperationRequest = z.strictObject({
   device_id: z.string().min(1).max(64),

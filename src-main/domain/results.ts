@@ -58,7 +58,8 @@ export interface FiscalResults {
   print_receipt: ReceiptResult;
   print_refund: ReceiptResult;
   print_x: { totals: ReportTotals };
-  print_z: { z_number: number; totals: ReportTotals };
+  /** `totals` is null when the Z report's answer was lost and the register's Z counter proved it was made. */
+  print_z: { z_number: number; totals: ReportTotals | null };
   deposit_cash: { cash_in_drawer_cents: number };
   withdraw_cash: { cash_in_drawer_cents: number };
   je_report: { lines?: string[] };

@@ -9,7 +9,7 @@ import { accessMiddleware, securityHeaders } from '../doors/http/security.js';
 import { unsafeChange } from '../settings/schema.js';
 import { startInbox } from '../doors/inbox/inbox.js';
 import { createInboxRouter } from '../doors/inbox/router.js';
-import { detectDatecs } from '../drivers/datecs/index.js';
+import { detectDevices } from '../devices/detect.js';
 import type { Address, Hub, HubOptions } from './create-hub.js';
 
 export interface OptionalDoors {
@@ -63,7 +63,7 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
   return {
     routers: [{ path: '/inbox', router: createInboxRouter(inbox) }],
     addresses: () => compat.addresses(),
-    detect: (o) => detectDatecs(o.ports ? { ports: o.ports } : {}),
+    detect: (o) => detectDevices(o.ports ? { ports: o.ports } : {}),
     stop: async () => {
       await compat.stop();
       await inbox.stop();

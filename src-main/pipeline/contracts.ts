@@ -18,14 +18,15 @@ export interface SubmitRequest {
 }
 
 export type SubmitResult =
-  | { kind: 'invalid'; error: string; path: string | null }
+  /** `code` NOT_SUPPORTED: the device's family cannot do this operation at all. */
+  | { kind: 'invalid'; error: string; path: string | null; code?: 'NOT_SUPPORTED' }
   | { kind: 'not_found'; error: string }
   | { kind: 'conflict'; error: string }
   | { kind: 'accepted'; job: JobRecord; replayed: boolean; done: Promise<JobRecord> };
 
 export type ValidateResult =
   | { ok: true; device_kind: 'fiscal' | 'pos'; operation: Record<string, unknown> & { type: string } }
-  | { ok: false; kind: 'invalid' | 'not_found'; error: string; path: string | null };
+  | { ok: false; kind: 'invalid' | 'not_found'; error: string; path: string | null; code?: 'NOT_SUPPORTED' };
 
 export interface JobQuery {
   device_id?: string;

@@ -94,15 +94,23 @@ export class Pipeline implements OperationService {
   }
 
   validate(device_id: string, operation: unknown): ValidateResult {
-    const kind = this.#o.registry.kindOf(device_id);
+    const reg = this.#o.registry;
+    const kind = reg.kindOf(device_id);
     if (!kind) return { ok: false, kind: 'not_found', error: `Device not found: ${device_id}`, path: 'device_id' };
-    if (kind === 'pos') return validateOperation(kind, operation, null);
-    return validateOperation(kind, operation, this.#o.registry.vatRates(device_id), this.#o.registry.charset(device_id));
+    const v = kind === 'pos' ? validateOperation(kind, operation, null) : validateOperation(kind, operation, reg.vatRates(device_id), reg.charset(device_id));
+    if (!v.ok) return v;
+    const can = reg.capabilities(device_id);
+    if (can && !can.operations.includes(v.operation.type)) {
+      const name = (kind === 'pos' ? reg.getPos(device_id) : reg.getFiscal(device_id))?.config.name ?? device_id;
+      const error = `operation.type: "${v.operation.type}" is not supported by "${name}" (${can.family}); it can do: ${can.operations.join(', ')}`;
+      return { ok: false, kind: 'invalid', error, path: 'operation.type', code: 'NOT_SUPPORTED' };
+    }
+    return v;
   }
 
   submit(req: SubmitRequest): SubmitResult {
     const v = this.validate(req.device_id, req.operation);
-    if (!v.ok) return v.kind === 'not_found' ? { kind: 'not_found', error: v.error } : { kind: 'invalid', error: v.error, path: v.path };
+    if (!v.ok) return v.kind === 'not_found' ? { kind: 'not_found', error: v.error } : { kind: 'invalid', error: v.error, path: v.path, ...(v.code ? { code: v.code } : {}) };
     const ins = this.#o.store.insert({
       id: randomUUID(),
       device_id: req.device_id,

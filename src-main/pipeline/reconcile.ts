@@ -3,31 +3,41 @@
  * own counters are the truth. Finish nothing blindly: cancel what is left open, and re-run only what provably did
  * not happen.
  */
-import type { DeviceCounters, FiscalDriver } from '../domain/driver-contract.js';
+import type { DeviceCounters, ExecContext, FiscalDriver } from '../domain/driver-contract.js';
 import { localIso } from '../domain/datetime.js';
 import { computeReceipt } from '../domain/receipt-math.js';
-import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type ReceiptOperation } from '../domain/operations.js';
+import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type FiscalOperation, type ReceiptOperation } from '../domain/operations.js';
 import type { StoredJob } from '../journal/job-store.js';
 
-export type Verdict =
-  | { kind: 'done'; result: Record<string, unknown> }
-  | { kind: 'not_done' }
-  | { kind: 'unknowable' };
+/**
+ * `done`: the device did it (result as far as the device can tell); `not_done`: the device provably did not, so the
+ * same job runs again. Operations whose effect leaves no counter (X report, drawer, duplicate, non-fiscal text, clock)
+ * print nothing fiscal and are run again under the same job: at worst a second non-fiscal printout, never a lost one.
+ */
+export type Verdict = { kind: 'done'; result: Record<string, unknown> } | { kind: 'not_done' };
 
-export async function reconcileFiscalJob(
-  job: StoredJob,
+/** Finish or cancel a receipt left open (a receipt of `op` that is being paid is finished). */
+export async function settleOpenReceipt(
   driver: FiscalDriver,
-  serial: string,
-  ctx: { jobId: string; language: 'ro' | 'en' },
-): Promise<Verdict> {
+  op: FiscalOperation | null,
+  ctx: ExecContext,
+): Promise<'none' | 'cancelled' | 'completed'> {
+  if (driver.settleOpenReceipt) return driver.settleOpenReceipt(op, ctx);
+  await driver.execute({ type: 'cancel_receipt' }, ctx);
+  return 'cancelled';
+}
+
+export async function reconcileFiscalJob(job: StoredJob, driver: FiscalDriver, serial: string, ctx: ExecContext): Promise<Verdict> {
   const op = job.operation;
-  const now = await driver.readCounters();
+  let now = await driver.readCounters();
   if (now.receipt_open) {
-    await driver.execute({ type: 'cancel_receipt' }, ctx);
+    await settleOpenReceipt(driver, op as unknown as FiscalOperation, ctx);
+    now = await driver.readCounters();
   }
+  if (op.type === 'cancel_receipt') return now.receipt_open ? { kind: 'not_done' } : { kind: 'done', result: { cancelled: true, reconciled: true } };
   if (READ_ONLY_OPERATIONS.has(op.type)) return { kind: 'not_done' };
   const before = job.counters_before;
-  if (!before || !FISCAL_EFFECT_OPERATIONS.has(op.type)) return before ? { kind: 'unknowable' } : { kind: 'not_done' };
+  if (!before || !FISCAL_EFFECT_OPERATIONS.has(op.type)) return { kind: 'not_done' };
   return decide(op, before, now, serial, job);
 }
 
@@ -78,6 +88,6 @@ function decide(
         : { kind: 'not_done' };
     }
     default:
-      return { kind: 'unknowable' };
+      return { kind: 'not_done' };
   }
 }

@@ -6,7 +6,7 @@ import type { PosResult } from '../domain/results.js';
 import type { StoredJob } from '../journal/job-store.js';
 import { cardAmount, chargeLinkedCard, voidLinkedCard } from './card-link.js';
 import { errorOutcome, outcomeFromError, successOutcome } from './outcomes.js';
-import { reconcileFiscalJob } from './reconcile.js';
+import { reconcileFiscalJob, settleOpenReceipt } from './reconcile.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
 
 export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<RunVerdict> {
@@ -31,7 +31,7 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
         counters = await driver.readCounters();
         if (counters.receipt_open && job.operation.type !== 'cancel_receipt') {
           deps.logger.warn({ job_id: job.id }, 'a receipt was left open on the device; cancelling it before the new job');
-          await driver.execute({ type: 'cancel_receipt' }, ctx);
+          await settleOpenReceipt(driver, null, ctx);
           counters = await driver.readCounters();
           if (counters.receipt_open) throw new DeviceError('RECEIPT_OPEN');
         }
@@ -53,7 +53,7 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
         deps.store.setProgress(job.id, { pos });
         job.progress = { pos };
       }
-      const result = await driver.execute(job.operation as unknown as FiscalOperation, ctx);
+      const result = await driver.execute(job.operation as unknown as FiscalOperation, counters ? { ...ctx, counters } : ctx);
       deps.finish(job, successOutcome(job.operation.type, pos ? { ...result, pos } : result, lang));
       return 'finished';
     } catch (e) {
@@ -90,9 +90,7 @@ export async function reconcileNow(deps: RunnerDeps, job: StoredJob): Promise<Ru
       deps.finish(job, successOutcome(job.operation.type, verdict.result, lang));
       return 'finished';
     }
-    if (verdict.kind === 'not_done') return 'requeue';
-    deps.finish(job, errorOutcome('IN_DOUBT', lang));
-    return 'finished';
+    return 'requeue';
   } catch (e) {
     deps.logger.warn({ job_id: job.id, err: e instanceof Error ? e.message : e }, 'cannot reconcile yet');
     return 'in_doubt';

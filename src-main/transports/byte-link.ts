@@ -29,6 +29,27 @@ export function backoffDelay(attempt: number, opts: BackoffOptions = {}): number
   return Math.min(max, initial * 2 ** Math.min(attempt, 20));
 }
 
+/**
+ * Close a duplex for good. A serial port must be closed, not only destroyed: serialport's `destroy()` leaves the
+ * port open and locked, so nobody (not even this process) could open it again.
+ */
+export function releaseDuplex(d: Duplex): Promise<void> {
+  const port = d as Duplex & { isOpen?: boolean; close?: (cb?: (err?: Error | null) => void) => void };
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      d.destroy();
+      resolve();
+    };
+    if (port.isOpen === true && typeof port.close === 'function') {
+      port.close(() => finish());
+      setTimeout(finish, 1000).unref?.();
+    } else finish();
+  });
+}
+
 /** Keeps a Duplex open: reopens it with exponential back-off after it closes or fails to open. */
 export class ReconnectingLink implements ByteLink {
   private duplex: Duplex | null = null;
@@ -68,7 +89,7 @@ export class ReconnectingLink implements ByteLink {
     try {
       const d = await this.open();
       if (this.closed) {
-        d.destroy();
+        await releaseDuplex(d);
         return false;
       }
       this.attach(d);
@@ -90,7 +111,7 @@ export class ReconnectingLink implements ByteLink {
     const gone = (err?: Error) => {
       if (this.duplex !== d) return;
       this.duplex = null;
-      d.destroy();
+      void releaseDuplex(d);
       this.setState('disconnected', err?.message ?? 'connection closed');
       this.schedule();
     };
@@ -145,13 +166,7 @@ export class ReconnectingLink implements ByteLink {
     this.timer = null;
     const d = this.duplex;
     this.duplex = null;
-    if (d) {
-      await new Promise<void>((resolve) => {
-        d.once('close', () => resolve());
-        d.destroy();
-        setTimeout(resolve, 500).unref?.();
-      });
-    }
+    if (d) await releaseDuplex(d);
     this.setState('disconnected', 'closed');
   }
 }

@@ -7,7 +7,7 @@ import { isFinished, type SubmitResult } from '../../pipeline/contracts.js';
 import type { CompatOperations } from './context.js';
 
 export type RunResult =
-  | { kind: 'invalid'; error: string; path: string | null }
+  | { kind: 'invalid'; error: string; path: string | null; code?: 'NOT_SUPPORTED' }
   | { kind: 'not_found'; error: string }
   | { kind: 'conflict'; error: string }
   /** `finished` is false when the wait ran out before the job finished. */

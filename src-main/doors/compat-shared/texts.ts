@@ -24,6 +24,10 @@ const T = {
     ro: 'Operația încă rulează pe casa de marcat. Întrebați din nou mai târziu.',
     en: 'The operation is still running on the register. Ask again later.',
   },
+  inDoubt: {
+    ro: 'Nu se știe încă dacă operația s-a făcut: FisCool o verifică pe casa de marcat. Trimiteți din nou aceeași cerere, cu același identificator, peste câteva secunde; nu o trimiteți cu alt identificator.',
+    en: 'It is not known yet whether the operation was done: FisCool is checking it on the register. Send the same request again, with the same id, in a few seconds; do not send it under another id.',
+  },
   reversalUnsupported: {
     ro: 'Această casă de marcat nu poate tipări bonuri de retur (storno). Faceți returul de la casă sau folosiți o casă care permite retururi.',
     en: 'This register cannot print reversal (refund) receipts. Do the refund on the register itself or use a register that supports refunds.',

@@ -24,7 +24,7 @@ import {
 import { buildReceiptOperation, mapOperationPath, stripOperationPath } from '../compat-shared/receipt-draft.js';
 import { tx } from '../compat-shared/texts.js';
 import { erpDeviceInfo, FALLBACK_LIMITS, type ErpDeviceInfo } from './printer-info.js';
-import { errorStatus, renderErpOutcome, taskStatus, type ErpStatus } from './render.js';
+import { errorStatus, renderErpOutcome, renderUnsupported, taskStatus, type ErpStatus } from './render.js';
 import { erpCashOperation, erpDateTimeOperation, erpReceiptDraft, type ErpFailure } from './translate.js';
 
 /** ErpNet.FP turns a synchronous request into an async task after 29 s; so do we. */
@@ -201,6 +201,7 @@ export function createErpNetApp(ctx: CompatContext): express.Express {
     if (r.kind === 'not_found')
       return send(res, 404, errorStatus('E999', tx(lang(), 'unknownPrinter')(String(req.params.id))));
     if (r.kind === 'conflict') return send(res, 200, errorStatus('E109', tx(lang(), 'conflict')(taskId)));
+    if (r.kind === 'invalid' && r.code === 'NOT_SUPPORTED') return send(res, 200, renderUnsupported(r.error, lang(), built.operation.type === 'print_refund'));
     if (r.kind === 'invalid') {
       const path = built.paths ? mapOperationPath(r.path, built.paths, ITEM_FIELDS) : r.path;
       const code = /taxGroup|vat/.test(path ?? '') ? 'E411' : 'E403';

@@ -145,6 +145,11 @@ export function renderErpOutcome(
   return { ok: true, messages: successInfo(type, language) };
 }
 
+/** An operation the register's family cannot do, refused before anything was queued. */
+export function renderUnsupported(error: string, language: Language, reversal: boolean): ErpStatus {
+  return failure({ ok: false, status: -509, code: 'NOT_SUPPORTED', error }, language, reversal);
+}
+
 export type TaskStatus = 'unknown' | 'enqueued' | 'running' | 'finished';
 
 export function taskStatus(state: JobState | undefined): TaskStatus {

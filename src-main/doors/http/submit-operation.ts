@@ -7,7 +7,9 @@ import { formatZodError } from '../../domain/validation.js';
 import type { NativeDoorDeps } from './hub-api.js';
 import { renderJobResponse } from './operation-response.js';
 
-export type SubmitOutcome = { kind: 'done'; body: string } | { kind: 'error'; httpStatus: 400 | 404 | 422; error: string };
+export type SubmitOutcome =
+  | { kind: 'done'; body: string }
+  | { kind: 'error'; httpStatus: 400 | 404 | 422; error: string; code?: 'NOT_SUPPORTED' };
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 
@@ -35,7 +37,7 @@ export async function submitOperation(
   });
   switch (sub.kind) {
     case 'invalid':
-      return { kind: 'error', httpStatus: 400, error: sub.error };
+      return { kind: 'error', httpStatus: 400, error: sub.error, ...(sub.code ? { code: sub.code } : {}) };
     case 'not_found':
       return { kind: 'error', httpStatus: 404, error: sub.error };
     case 'conflict':

@@ -153,7 +153,13 @@ export async function processFile(env: InboxEnv, device_id: string, f: FileAtHan
     if (!v.ok) {
       const line = lineOfPath(doc, v.path);
       const code =
-        v.kind === 'not_found' ? 404 : /VAT|TVA/i.test(v.error) ? DEVICE_ERRORS.VAT_RATE_NOT_PROGRAMMED.status : 400;
+        v.kind === 'not_found'
+          ? 404
+          : v.code === 'NOT_SUPPORTED'
+            ? DEVICE_ERRORS.NOT_SUPPORTED.status
+            : /VAT|TVA/i.test(v.error)
+              ? DEVICE_ERRORS.VAT_RATE_NOT_PROGRAMMED.status
+              : 400;
       return fileError(parsed, { line, cmd: cmdAt(parsed, line), code, message: v.error, receipt_state: 'not_opened' });
     }
   }

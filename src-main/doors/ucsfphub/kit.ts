@@ -84,6 +84,11 @@ export class UcsKit {
     const key = rid ? retryableKey(this.ctx.operations, `ucs:${rid}`) : undefined;
     const submit = { device_id: p.view.config.id, operation, source: 'ucsfphub' as const };
     const r = await runOperation(this.ctx.operations, key ? { ...submit, idempotency_key: key } : submit, UCS_WAIT_LIMIT_MS);
+    if (r.kind === 'invalid' && r.code === 'NOT_SUPPORTED') {
+      const reversal = operation.type === 'print_refund';
+      this.respond(req, res, 200, failed(reversal ? tx(lang, 'reversalUnsupported') : stripOperationPath(r.error)));
+      return undefined;
+    }
     if (r.kind === 'invalid') {
       const path = opts.mapPath ? opts.mapPath(r.path) : r.path;
       this.respond(req, res, 400, failed(tx(lang, 'invalidField')(path ?? 'body', stripOperationPath(r.error))));
@@ -98,7 +103,7 @@ export class UcsKit {
       return undefined;
     }
     if (!isFinished(r.job)) {
-      this.respond(req, res, 200, failed(tx(lang, 'stillRunning')));
+      this.respond(req, res, 200, failed(tx(lang, r.job.state === 'in_doubt' ? 'inDoubt' : 'stillRunning')));
       return undefined;
     }
     if (!r.job.outcome.ok) {

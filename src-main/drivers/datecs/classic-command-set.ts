@@ -4,13 +4,14 @@
  * the buyer's CUI on the receipt (no documented Romanian parameter) — the driver refuses with NOT_SUPPORTED.
  */
 import { DeviceError, type Language } from '../../domain/error-codes.js';
+import { refusal } from './x-command-set.js';
 import { formatThousandths } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
-import { datecsErrorDetail, mapDatecsErrorCode, errorFromStatus } from './codec/errors.js';
-import { splitClassic } from './codec/params.js';
-import { decodeStatus, type StatusFlags } from './codec/status.js';
-import { decodeText, encodeText } from './codec/text.js';
+import { datecsErrorDetail, mapDatecsErrorCode, errorFromStatus } from '../../protocols/datecs/errors.js';
+import { splitClassic } from '../../protocols/datecs/params.js';
+import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
+import { decodeText, encodeText } from '../../protocols/datecs/text.js';
 import {
   amount,
   classicDiscountSuffix,
@@ -20,7 +21,7 @@ import {
   toDatecsDateTime,
   type Adjustment,
   type JournalDocType,
-} from './codec/values.js';
+} from '../../protocols/datecs/values.js';
 import type { DatecsCommands, RangeSpec, SaleItem, TransactionState } from './commands.js';
 import type { DatecsSession } from './session.js';
 
@@ -36,8 +37,9 @@ export class ClassicCommands implements DatecsCommands {
   language: Language = 'ro';
   constructor(private readonly session: DatecsSession) {}
 
-  async raw(cmd: number, text = ''): Promise<{ text: string; flags: StatusFlags; data: Buffer }> {
-    const reply = await this.session.request(cmd, encodeText(text, '\t\n'));
+  /** `effect`: the command changes the register's state, so a lost answer is reported (LostAnswer) instead of resent. */
+  async raw(cmd: number, text = '', effect = false): Promise<{ text: string; flags: StatusFlags; data: Buffer }> {
+    const reply = await this.session.request(cmd, encodeText(text, '\t\n'), { onLostAnswer: effect ? 'verify' : 'resend' });
     const f = reply.flags;
     const failed = f.syntax_error || f.invalid_command || f.command_not_permitted || f.overflow || f.printer_failure || (f.paper_out && !READS.has(cmd));
     if (failed) {
@@ -50,15 +52,14 @@ export class ClassicCommands implements DatecsCommands {
         code = null;
       }
       const mapped = code !== null ? mapDatecsErrorCode(code) : (errorFromStatus(f) ?? 'DEVICE_REJECTED');
-      throw new DeviceError(mapped, code !== null ? datecsErrorDetail(code, cmd, this.language) : `Datecs cmd 0x${cmd.toString(16)}`, {
-        ...(code !== null ? { deviceError: { code } } : {}),
-      });
+      const detail = code !== null ? datecsErrorDetail(code, cmd, this.language) : `Datecs cmd 0x${cmd.toString(16)}`;
+      throw refusal(mapped, detail, reply.afterLoss, code !== null ? { code } : undefined);
     }
     return { text: decodeText(reply.packet.data), flags: f, data: reply.packet.data };
   }
 
-  async call(cmd: number, text = ''): Promise<string[]> {
-    const r = await this.raw(cmd, text);
+  async call(cmd: number, text = '', effect = false): Promise<string[]> {
+    const r = await this.raw(cmd, text, effect);
     return r.text === '' ? [] : r.text.split(',');
   }
 
@@ -67,10 +68,18 @@ export class ClassicCommands implements DatecsCommands {
     return r.data.length >= 6 ? decodeStatus('classic', r.data.subarray(0, 6)) : r.flags;
   }
 
+  /** 0x4C: Open, Items, Amount[, Tender]. */
   async transaction(): Promise<TransactionState> {
     const f = await this.call(0x4c);
     const open = Number(f[0] ?? '0');
-    return { open: open === 0 ? 'none' : open === 2 ? 'non_fiscal' : 'fiscal', items: Number(f[1] ?? '0'), payment_started: f[3] === '1' };
+    const paid = cents(f[3]);
+    return {
+      open: open === 0 ? 'none' : open === 2 ? 'non_fiscal' : 'fiscal',
+      items: Number(f[1] ?? '0'),
+      amount_cents: cents(f[2]),
+      paid_cents: paid,
+      payment_started: paid > 0,
+    };
   }
 
   /** 0x71 last document number [I: taken as the last fiscal receipt] and 0x40 last FM (Z) record. */
@@ -102,14 +111,14 @@ export class ClassicCommands implements DatecsCommands {
 
   async openReceipt(o: { operator: number; password: string; till: number; invoice: boolean; buyer_cui?: string }): Promise<void> {
     if (o.buyer_cui) throw new DeviceError('NOT_SUPPORTED', 'classic Datecs firmware has no documented parameter for the buyer CUI');
-    await this.call(0x30, [o.operator, o.password, o.till, ...(o.invoice ? ['I'] : [])].join(','));
+    await this.call(0x30, [o.operator, o.password, o.till, ...(o.invoice ? ['I'] : [])].join(','), true);
   }
 
   async sell(item: SaleItem): Promise<void> {
     const qty = item.quantity_thousandths === 1000 ? '' : `*${formatThousandths(item.quantity_thousandths)}`;
     const um = item.um ? `#${item.um}` : '';
     const name = item.description.replace(/[\t\n,]/g, ' ');
-    await this.call(0x31, `${name}\t${item.vat_group}${amount(item.unit_price_cents)}${qty}${um}${classicDiscountSuffix(item.adjustment)}`);
+    await this.call(0x31, `${name}\t${item.vat_group}${amount(item.unit_price_cents)}${qty}${um}${classicDiscountSuffix(item.adjustment)}`, true);
   }
 
   async text(line: string): Promise<void> {
@@ -117,12 +126,12 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async subtotal(adjustment?: Adjustment): Promise<number> {
-    return cents((await this.call(0x33, `10${classicDiscountSuffix(adjustment)}`))[0]);
+    return cents((await this.call(0x33, `10${classicDiscountSuffix(adjustment)}`, true))[0]);
   }
 
   async pay(method: PaymentMethod, amountCents?: number): Promise<{ due_cents: number; change_cents: number }> {
     const body = amountCents === undefined ? '' : `${CLASSIC_PAYMENT_LETTERS[method]}${amount(amountCents)}`;
-    const t = (await this.raw(0x35, `\t${body}`)).text;
+    const t = (await this.raw(0x35, `\t${body}`, true)).text;
     const v = cents(t.slice(1));
     if (t[0] === 'D') return { due_cents: v, change_cents: 0 };
     if (t[0] === 'R') return { due_cents: 0, change_cents: v };
@@ -130,11 +139,11 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async close(): Promise<number> {
-    return Number((await this.call(0x38))[0] ?? '0');
+    return Number((await this.call(0x38, '', true))[0] ?? '0');
   }
 
   async cancel(): Promise<void> {
-    await this.call(0x3c);
+    await this.call(0x3c, '', true);
   }
 
   async lastReceiptDateTime(): Promise<string> {
@@ -146,7 +155,7 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async report(kind: 'X' | 'Z'): Promise<{ number: number; by_vat_group: Record<string, number>; receipts?: number }> {
-    const f = await this.call(0x45, kind === 'Z' ? '0' : '2');
+    const f = await this.call(0x45, kind === 'Z' ? '0' : '2', kind === 'Z');
     const by: Record<string, number> = {};
     ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].forEach((g, i) => {
       const v = cents(f[i + 2]);
@@ -156,7 +165,7 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async cash(kind: 'in' | 'out', c: number): Promise<{ drawer: number }> {
-    const f = await this.call(0x46, `${kind === 'in' ? '+' : '-'}${amount(c)}`);
+    const f = await this.call(0x46, `${kind === 'in' ? '+' : '-'}${amount(c)}`, true);
     if (f[0] !== 'P') throw new DeviceError('DEVICE_REJECTED', 'cash operation refused by the register');
     return { drawer: cents(f[1]) };
   }
@@ -181,7 +190,7 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async openNonFiscal(): Promise<void> {
-    await this.call(0x26);
+    await this.call(0x26, '', true);
   }
 
   async nonFiscalText(line: string): Promise<void> {
@@ -189,7 +198,7 @@ export class ClassicCommands implements DatecsCommands {
   }
 
   async closeNonFiscal(): Promise<void> {
-    await this.call(0x27);
+    await this.call(0x27, '', true);
   }
 
   async journalSelect(range: RangeSpec, docType: JournalDocType): Promise<void> {

@@ -5,13 +5,19 @@
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
 import type { Language } from '../../domain/error-codes.js';
-import type { Framing } from './codec/frame.js';
-import type { StatusFlags } from './codec/status.js';
-import type { Adjustment, JournalDocType } from './codec/values.js';
+import type { Framing } from '../../protocols/datecs/frame.js';
+import type { StatusFlags } from '../../protocols/datecs/status.js';
+import type { Adjustment, JournalDocType } from '../../protocols/datecs/values.js';
 
+/** The open receipt as the register itself reports it (X cmd 76, classic 0x4C). */
 export interface TransactionState {
   open: 'none' | 'fiscal' | 'non_fiscal';
+  /** Sales registered in the open receipt. */
   items: number;
+  /** The open receipt's running total, after discounts. */
+  amount_cents: number;
+  /** What has been paid so far. */
+  paid_cents: number;
   payment_started: boolean;
 }
 

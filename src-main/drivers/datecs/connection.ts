@@ -5,41 +5,12 @@ import type { FiscalDeviceConfig } from '../../domain/device-config.js';
 import { ReconnectingLink } from '../../transports/byte-link.js';
 import { openSerial } from '../../transports/serial.js';
 import { DATECS_DEFAULT_TCP_PORT, openTcp } from '../../transports/tcp.js';
-import type { Framing } from './codec/frame.js';
+import type { Framing } from '../../protocols/datecs/frame.js';
 import { ClassicCommands } from './classic-command-set.js';
 import type { DatecsCommands } from './commands.js';
 import { DatecsSession } from './session.js';
+import type { DatecsOptions } from './options.js';
 import { XCommands } from './x-command-set.js';
-
-export interface DatecsOptions {
-  protocol: Framing | 'auto';
-  operator: number;
-  password: string;
-  till: number;
-  textWidth: number;
-  timeoutMs: number;
-  maxAttempts: number;
-  backoffInitialMs: number;
-  backoffMaxMs: number;
-}
-
-const int = (v: unknown, d: number): number => (typeof v === 'number' && Number.isInteger(v) ? v : d);
-
-export function readOptions(config: FiscalDeviceConfig): DatecsOptions {
-  const o = config.options ?? {};
-  const p = o.protocol;
-  return {
-    protocol: p === 'x' || p === 'classic' ? p : 'auto',
-    operator: int(o.operator, 1),
-    password: typeof o.operator_password === 'string' ? o.operator_password : '0000',
-    till: int(o.till, 1),
-    textWidth: int(o.text_width, 30),
-    timeoutMs: int(o.timeout_ms, 500),
-    maxAttempts: int(o.max_attempts, 6),
-    backoffInitialMs: int(o.reconnect_initial_ms, 200),
-    backoffMaxMs: int(o.reconnect_max_ms, 5000),
-  };
-}
 
 export function linkFor(config: FiscalDeviceConfig, o: DatecsOptions): { link: ReconnectingLink; where: string } {
   const c = config.connection_details;

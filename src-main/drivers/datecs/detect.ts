@@ -3,7 +3,7 @@
  * report what answers, with model and serial number. Ports are probed in parallel; on one port the baud rates are
  * tried one after another (a port can only be open once).
  */
-import type { Framing } from './codec/frame.js';
+import type { Framing } from '../../protocols/datecs/frame.js';
 import { ReconnectingLink } from '../../transports/byte-link.js';
 import { listSerialPorts, openSerial, USUAL_BAUDS } from '../../transports/serial.js';
 import { commandsFor } from './connection.js';

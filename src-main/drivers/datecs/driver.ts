@@ -9,8 +9,10 @@ import type { FiscalOperation } from '../../domain/operations.js';
 import type { FiscalResult } from '../../domain/results.js';
 import type { ReconnectingLink } from '../../transports/byte-link.js';
 import type { DatecsCommands } from './commands.js';
-import { linkFor, negotiate, readOptions, type DatecsOptions } from './connection.js';
+import { linkFor, negotiate } from './connection.js';
+import { datecsOptions, type DatecsOptions } from './options.js';
 import { executeOperation } from './operations.js';
+import { settleOpenReceipt, type ReceiptSettings } from './receipt-flow.js';
 import type { DatecsSession } from './session.js';
 
 export class DatecsDriver implements FiscalDriver {
@@ -23,8 +25,8 @@ export class DatecsDriver implements FiscalDriver {
   private ident: DeviceIdentity | null = null;
   private connecting: Promise<DeviceIdentity> | null = null;
 
-  constructor(config: FiscalDeviceConfig) {
-    this.opts = readOptions(config);
+  constructor(config: FiscalDeviceConfig, modelProtocol?: string) {
+    this.opts = datecsOptions(config.options, modelProtocol);
     const l = linkFor(config, this.opts);
     this.link = l.link;
     this.where = l.where;
@@ -97,19 +99,21 @@ export class DatecsDriver implements FiscalDriver {
   async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
     const { cmd, ident } = await this.ready();
     cmd.language = ctx.language;
-    return executeOperation(cmd, op, ctx, ident, {
-      operator: this.opts.operator,
-      password: this.opts.password,
-      till: this.opts.till,
-      textWidth: this.opts.textWidth,
-    });
+    return executeOperation(cmd, op, ctx, ident, this.receiptSettings());
+  }
+
+  async settleOpenReceipt(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'> {
+    const { cmd, ident } = await this.ready();
+    cmd.language = ctx.language;
+    const receipt = op && (op.type === 'print_receipt' || op.type === 'print_refund') ? op : null;
+    return settleOpenReceipt(cmd, receipt, ident.vat_rates, this.receiptSettings());
+  }
+
+  private receiptSettings(): ReceiptSettings {
+    return { operator: this.opts.operator, password: this.opts.password, till: this.opts.till, textWidth: this.opts.textWidth };
   }
 
   onConnectionChange(listener: (state: ConnectionState, detail?: string) => void): () => void {
     return this.link.onState(listener);
   }
-}
-
-export function createDatecsDriver(config: FiscalDeviceConfig, _env: { dataDir: string }): FiscalDriver {
-  return new DatecsDriver(config);
 }

@@ -2,10 +2,11 @@
 import { DeviceError } from '../../domain/error-codes.js';
 import type { DeviceIdentity, ExecContext } from '../../domain/driver-contract.js';
 import type { FiscalOperation } from '../../domain/operations.js';
-import type { DeviceInfo, DeviceStatusReport, FiscalResult, ReportTotals } from '../../domain/results.js';
-import { activeFlags } from './codec/status.js';
-import { wrapText } from './codec/wrap.js';
+import type { DeviceInfo, DeviceStatusReport, FiscalResult } from '../../domain/results.js';
+import { activeFlags } from '../../protocols/datecs/status.js';
+import { wrapText } from '../../protocols/datecs/wrap.js';
 import type { DatecsCommands } from './commands.js';
+import { cashOperation, printNonFiscal, totalsOf, zReport } from './effect-steps.js';
 import { clearOpenReceipt, printReceipt, type ReceiptSettings } from './receipt-flow.js';
 
 /** The usual Romanian payment names (Pay0…Pay6); the register's own names are programmable [U]. */
@@ -21,14 +22,9 @@ const PAYMENT_NAMES: DeviceInfo['payment_names'] = {
 /** The longest EJ read we accept in one job. */
 const MAX_EJ_LINES = 200_000;
 
-/** Report totals as the register gives them: per VAT group (and the receipt count on X firmware). Payment totals
- * are not read back (cmd 110 layout unverified on Romanian firmware), so `by_payment` stays empty. */
-function totalsOf(r: { by_vat_group: Record<string, number>; receipts?: number }): ReportTotals {
-  const by = r.by_vat_group;
-  return { by_vat_group: by, by_payment: {}, receipts: r.receipts ?? 0, refunds_cents: 0, total_cents: Object.values(by).reduce((a, b) => a + b, 0) };
-}
-
-async function ensureNoReceipt(cmd: DatecsCommands): Promise<void> {
+/** Cancel a receipt left open, unless the pipeline just read that none is. */
+async function ensureNoReceipt(cmd: DatecsCommands, ctx: ExecContext): Promise<void> {
+  if (ctx.counters && !ctx.counters.receipt_open) return;
   if ((await clearOpenReceipt(cmd)).open !== 'none') {
     throw new DeviceError('RECEIPT_OPEN', 'a receipt left open on the register could not be cancelled');
   }
@@ -47,21 +43,17 @@ export async function executeOperation(
     case 'print_refund':
       throw new DeviceError('NOT_SUPPORTED', 'Romanian Datecs registers have no refund receipt command');
     case 'print_x': {
-      await ensureNoReceipt(cmd);
+      await ensureNoReceipt(cmd, ctx);
       const r = await cmd.report('X');
       return { totals: totalsOf(r) };
     }
-    case 'print_z': {
-      await ensureNoReceipt(cmd);
-      const r = await cmd.report('Z');
-      return { z_number: r.number, totals: totalsOf(r) };
-    }
+    case 'print_z':
+      await ensureNoReceipt(cmd, ctx);
+      return zReport(cmd, ctx);
     case 'deposit_cash':
-    case 'withdraw_cash': {
-      await ensureNoReceipt(cmd);
-      const r = await cmd.cash(op.type === 'deposit_cash' ? 'in' : 'out', op.amount);
-      return { cash_in_drawer_cents: r.drawer };
-    }
+    case 'withdraw_cash':
+      await ensureNoReceipt(cmd, ctx);
+      return cashOperation(cmd, op.type === 'deposit_cash' ? 'in' : 'out', op.amount, ctx);
     case 'je_report': {
       await cmd.journalSelect(op.range, op.doc_type);
       if (op.output_mode === 'print') {
@@ -84,18 +76,10 @@ export async function executeOperation(
     case 'print_duplicate':
       await cmd.duplicate();
       return {};
-    case 'print_non_fiscal': {
-      await ensureNoReceipt(cmd);
-      await cmd.openNonFiscal();
-      try {
-        for (const line of op.lines) for (const part of wrapText(line, settings.textWidth)) await cmd.nonFiscalText(part);
-        await cmd.closeNonFiscal();
-      } catch (e) {
-        await cmd.closeNonFiscal().catch(() => undefined);
-        throw e;
-      }
+    case 'print_non_fiscal':
+      await ensureNoReceipt(cmd, ctx);
+      await printNonFiscal(cmd, op.lines.flatMap((line) => wrapText(line, settings.textWidth)));
       return {};
-    }
     case 'cancel_receipt': {
       const tx = await cmd.transaction();
       if (tx.open === 'none') return { cancelled: false };

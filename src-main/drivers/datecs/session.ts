@@ -1,14 +1,21 @@
 /**
- * One Datecs conversation over a byte link: one command in flight, SYN (0x16) = keep waiting, NAK (0x15), a
- * garbled reply or a timeout → resend the SAME packet with the SAME SEQ (the device replays its last answer
- * instead of executing twice), bounded retries, then DeviceError('DEVICE_UNREACHABLE', …, { mayHaveActed }).
- * SEQ advances only after a valid reply.
+ * One Datecs conversation over a byte link: one command in flight, SYN (0x16) = keep waiting, NAK (0x15) = the
+ * register refused the packet unread → resend it. A garbled reply, a timeout or a dropped link after the packet
+ * was written are a LOST ANSWER: the register may have executed the command. Two policies:
+ *   - `resend` (reads, and prints whose repetition is harmless): resend the SAME packet with the SAME SEQ; a
+ *     register that still remembers its last answer replays it instead of executing twice. The reply then says
+ *     `afterLoss`, because a register that lost power in between has forgotten that answer and executes again:
+ *     an error answer to such a resend is not definitive.
+ *   - `verify` (commands with a fiscal effect): do not resend at all; throw LostAnswer at once and let the caller
+ *     ask the register's own state (under a new SEQ) whether the command took effect.
+ * Bounded retries, then DeviceError('DEVICE_UNREACHABLE', …, { mayHaveActed }). SEQ advances after a valid reply
+ * and after a lost answer under `verify`.
  */
 import { DeviceError } from '../../domain/error-codes.js';
 import type { ByteLink } from '../../transports/byte-link.js';
-import { encodePacket, nextSeq, SEQ_FIRST, type Framing, type Packet } from './codec/frame.js';
-import { FrameScanner, type ScanEvent } from './codec/scanner.js';
-import { decodeStatus, type StatusFlags } from './codec/status.js';
+import { encodePacket, nextSeq, SEQ_FIRST, type Framing, type Packet } from '../../protocols/datecs/frame.js';
+import { FrameScanner, type ScanEvent } from '../../protocols/datecs/scanner.js';
+import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
 
 export interface SessionOptions {
   framing: Framing;
@@ -25,6 +32,29 @@ export interface SessionOptions {
 export interface Reply {
   packet: Packet;
   flags: StatusFlags;
+  /** An earlier write of this packet may have reached the register and its answer was lost: the register may have
+   * executed it already (this answer is then a replay, or the result of executing it again after a power cut). */
+  afterLoss: boolean;
+}
+
+export type LostAnswerPolicy = 'resend' | 'verify';
+
+export interface RequestOptions {
+  maxAttempts?: number;
+  timeoutMs?: number;
+  /** What to do when the answer to a written packet is lost (default `resend`). */
+  onLostAnswer?: LostAnswerPolicy;
+}
+
+/** The answer to a command with an effect was lost after the packet was written: the register may have acted. */
+export class LostAnswer extends DeviceError {
+  constructor(
+    readonly cmd: number,
+    why: string,
+  ) {
+    super('DEVICE_UNREACHABLE', `Datecs command ${cmd}: ${why}; the register may have executed it`, { mayHaveActed: true });
+    this.name = 'LostAnswer';
+  }
 }
 
 export interface SessionStats {
@@ -73,7 +103,7 @@ export class DatecsSession {
   }
 
   /** Send one command and wait for its reply (commands are queued: one in flight). */
-  request(cmd: number, data: Buffer = Buffer.alloc(0), opts: { maxAttempts?: number; timeoutMs?: number } = {}): Promise<Reply> {
+  request(cmd: number, data: Buffer = Buffer.alloc(0), opts: RequestOptions = {}): Promise<Reply> {
     const run = this.queue.then(
       () => this.exchange(cmd, data, opts),
       () => this.exchange(cmd, data, opts),
@@ -82,7 +112,7 @@ export class DatecsSession {
     return run;
   }
 
-  private async exchange(cmd: number, data: Buffer, o: { maxAttempts?: number; timeoutMs?: number }): Promise<Reply> {
+  private async exchange(cmd: number, data: Buffer, o: RequestOptions): Promise<Reply> {
     const seq = this.seq;
     const frame = encodePacket({ framing: this.framing, seq, cmd, data });
     const timeoutMs = o.timeoutMs ?? this.opts.timeoutMs ?? 500;
@@ -108,7 +138,7 @@ export class DatecsSession {
       const outcome = await this.awaitReply(seq, cmd, timeoutMs, maxBusyMs);
       if (outcome.kind === 'reply') {
         this.seq = nextSeq(seq);
-        return { packet: outcome.packet, flags: decodeStatus(this.framing, outcome.packet.status ?? Buffer.alloc(0)) };
+        return { packet: outcome.packet, flags: decodeStatus(this.framing, outcome.packet.status ?? Buffer.alloc(0)), afterLoss: mayHaveActed };
       }
       if (outcome.kind === 'nak') {
         this.stats.naks++;
@@ -122,7 +152,12 @@ export class DatecsSession {
         lastProblem = `still busy after ${maxBusyMs} ms`;
         break;
       }
+      // Never send an effect twice: the caller checks the register's state instead.
+      if (o.onLostAnswer === 'verify') break;
     }
+    // The next command takes a new SEQ: a register that got this packet would otherwise replay its answer to it.
+    this.seq = nextSeq(seq);
+    if (mayHaveActed && o.onLostAnswer === 'verify') throw new LostAnswer(cmd, lastProblem);
     throw new DeviceError('DEVICE_UNREACHABLE', `Datecs command ${cmd}: ${lastProblem} after ${maxAttempts} attempts`, { mayHaveActed });
   }
 

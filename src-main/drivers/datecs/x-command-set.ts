@@ -1,11 +1,11 @@
 /** DatecsCommands over the Romanian X command set (8 status bytes, TAB parameters, ErrorCode first). */
-import { DeviceError, type Language } from '../../domain/error-codes.js';
+import { DeviceError, type DeviceErrorCode, type Language } from '../../domain/error-codes.js';
 import { formatThousandths } from '../../domain/money.js';
 import type { PaymentMethod } from '../../domain/operations.js';
 import type { VatRates } from '../../domain/vat.js';
-import { X_ERRORS, datecsErrorDetail, errorFromStatus, mapDatecsErrorCode } from './codec/errors.js';
-import { joinX, parseXReply } from './codec/params.js';
-import { decodeStatus, type StatusFlags } from './codec/status.js';
+import { X_ERRORS, datecsErrorDetail, errorFromStatus, mapDatecsErrorCode } from '../../protocols/datecs/errors.js';
+import { joinX, parseXReply } from '../../protocols/datecs/params.js';
+import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
 import {
   amount,
   EJ_DOC_TYPES,
@@ -18,7 +18,7 @@ import {
   xDiscountParams,
   type Adjustment,
   type JournalDocType,
-} from './codec/values.js';
+} from '../../protocols/datecs/values.js';
 import type { DatecsCommands, RangeSpec, SaleItem, TransactionState } from './commands.js';
 import type { DatecsSession } from './session.js';
 
@@ -28,24 +28,35 @@ const num = (s: string | undefined): number => {
 };
 const cents = (s: string | undefined): number => parseAmount(s ?? '') ?? 0;
 
+/** A refusal; one answering a resent packet is not definitive (the register may have acted on an earlier copy). */
+export function refusal(code: DeviceErrorCode, detail: string, afterLoss: boolean, deviceError?: { code: number }): DeviceError {
+  return new DeviceError(code, afterLoss ? `${detail} (answer to a resent command: the register may have executed it before)` : detail, {
+    ...(deviceError ? { deviceError } : {}),
+    mayHaveActed: afterLoss,
+  });
+}
+
 export class XCommands implements DatecsCommands {
   readonly framing = 'x' as const;
   language: Language = 'ro';
   constructor(private readonly session: DatecsSession) {}
 
-  /** Send a command; a negative ErrorCode (or error bits with empty data) becomes a DeviceError. */
-  async call(cmd: number, params: ReadonlyArray<string | number> = [], opts: { allow?: number[] } = {}): Promise<string[]> {
-    const reply = await this.session.request(cmd, params.length ? joinX(params) : Buffer.alloc(0));
+  /**
+   * Send a command; a negative ErrorCode (or error bits with empty data) becomes a DeviceError. `effect`: the command
+   * changes the register's state, so a lost answer is reported (LostAnswer) instead of resent.
+   */
+  async call(cmd: number, params: ReadonlyArray<string | number> = [], opts: { allow?: number[]; effect?: boolean } = {}): Promise<string[]> {
+    const reply = await this.session.request(cmd, params.length ? joinX(params) : Buffer.alloc(0), {
+      onLostAnswer: opts.effect ? 'verify' : 'resend',
+    });
     const { errorCode, fields } = parseXReply(reply.packet.data);
     if (errorCode !== null && errorCode < 0) {
       if (opts.allow?.includes(errorCode)) return [String(errorCode)];
-      throw new DeviceError(mapDatecsErrorCode(errorCode), datecsErrorDetail(errorCode, cmd, this.language), {
-        deviceError: { code: errorCode },
-      });
+      throw refusal(mapDatecsErrorCode(errorCode), datecsErrorDetail(errorCode, cmd, this.language), reply.afterLoss, { code: errorCode });
     }
     if (errorCode === null) {
       const fromBits = errorFromStatus(reply.flags);
-      if (fromBits) throw new DeviceError(fromBits, `Datecs command ${cmd} refused (status bits)`);
+      if (fromBits) throw refusal(fromBits, `Datecs command ${cmd} refused (status bits)`, reply.afterLoss);
     }
     return fields;
   }
@@ -58,10 +69,18 @@ export class XCommands implements DatecsCommands {
     return decodeStatus('x', inner);
   }
 
+  /** Cmd 76 (RO): IsOpen, Number, FMNumberRep, FMNumber, Items, Amount, Payed. */
   async transaction(): Promise<TransactionState> {
     const f = await this.call(76);
     const open = num(f[0]);
-    return { open: open === 0 ? 'none' : open === 3 ? 'non_fiscal' : 'fiscal', items: num(f[4]), payment_started: num(f[6]) > 0 };
+    const paid = cents(f[6]);
+    return {
+      open: open === 0 ? 'none' : open === 3 ? 'non_fiscal' : 'fiscal',
+      items: num(f[4]),
+      amount_cents: cents(f[5]),
+      paid_cents: paid,
+      payment_started: paid > 0,
+    };
   }
 
   /** Cmd 123 option 3: BonFiscal, DateBonFiscal, ZNumber, ZDate — the last closed receipt, unambiguous. */
@@ -91,7 +110,7 @@ export class XCommands implements DatecsCommands {
   }
 
   async openReceipt(o: { operator: number; password: string; till: number; invoice: boolean; buyer_cui?: string }): Promise<void> {
-    await this.call(48, [o.operator, o.password, o.till, o.invoice ? 'I' : '', o.buyer_cui ?? '']);
+    await this.call(48, [o.operator, o.password, o.till, o.invoice ? 'I' : '', o.buyer_cui ?? ''], { effect: true });
   }
 
   async sell(item: SaleItem): Promise<void> {
@@ -106,7 +125,7 @@ export class XCommands implements DatecsCommands {
       dv,
       item.department ?? 0,
       (item.um ?? '').slice(0, 6),
-    ]);
+    ], { effect: true });
   }
 
   async text(line: string): Promise<void> {
@@ -115,22 +134,22 @@ export class XCommands implements DatecsCommands {
 
   async subtotal(adjustment?: Adjustment): Promise<number> {
     const [dt, dv] = xDiscountParams(adjustment);
-    const f = await this.call(51, [1, 0, dt, dv]);
+    const f = await this.call(51, [1, 0, dt, dv], { effect: true });
     return cents(f[1]);
   }
 
   async pay(method: PaymentMethod, amountCents?: number): Promise<{ due_cents: number; change_cents: number }> {
-    const f = await this.call(53, [X_PAYMENT_MODES[method], amountCents === undefined ? '' : amount(amountCents)]);
+    const f = await this.call(53, [X_PAYMENT_MODES[method], amountCents === undefined ? '' : amount(amountCents)], { effect: true });
     const v = cents(f[1]);
     return f[0] === 'D' ? { due_cents: v, change_cents: 0 } : { due_cents: 0, change_cents: v };
   }
 
   async close(): Promise<number> {
-    return num((await this.call(56))[0]);
+    return num((await this.call(56, [], { effect: true }))[0]);
   }
 
   async cancel(): Promise<void> {
-    await this.call(60);
+    await this.call(60, [], { effect: true });
   }
 
   async lastReceiptDateTime(): Promise<string> {
@@ -144,7 +163,7 @@ export class XCommands implements DatecsCommands {
       (f) => num(f[0]),
       () => undefined,
     );
-    const f = await this.call(69, [kind]);
+    const f = await this.call(69, [kind], { effect: kind === 'Z' });
     const by: Record<string, number> = {};
     ['A', 'B', 'C', 'D', 'E', 'F', 'G'].forEach((g, i) => {
       const v = cents(f[i + 1]);
@@ -159,7 +178,7 @@ export class XCommands implements DatecsCommands {
   }
 
   async cash(kind: 'in' | 'out', c: number): Promise<{ drawer: number }> {
-    const f = await this.call(70, [kind === 'in' ? 0 : 1, amount(c)]);
+    const f = await this.call(70, [kind === 'in' ? 0 : 1, amount(c)], { effect: true });
     return { drawer: cents(f[0]) };
   }
 
@@ -183,7 +202,7 @@ export class XCommands implements DatecsCommands {
   }
 
   async openNonFiscal(): Promise<void> {
-    await this.call(38);
+    await this.call(38, [], { effect: true });
   }
 
   async nonFiscalText(line: string): Promise<void> {
@@ -191,7 +210,7 @@ export class XCommands implements DatecsCommands {
   }
 
   async closeNonFiscal(): Promise<void> {
-    await this.call(39);
+    await this.call(39, [], { effect: true });
   }
 
   async journalSelect(range: RangeSpec, docType: JournalDocType): Promise<void> {

@@ -101,7 +101,7 @@ export class SimulatedPosDriver implements PosDriver {
   }
 }
 
-const PosOptions = z.object({
+export const SimulatedPosOptionsSchema = z.strictObject({
   terminal_id: z.string().min(1).max(16).optional(),
   decline_suffixes: z.array(z.string().regex(/^\d{2}$/)).optional(),
   timeout_suffixes: z.array(z.string().regex(/^\d{2}$/)).optional(),
@@ -113,7 +113,7 @@ export function createSimulatedPosDriver(
   config: PosTerminalConfig,
   env: { dataDir: string; timeoutMs?: number },
 ): SimulatedPosDriver {
-  const parsed = PosOptions.safeParse(config.options ?? {});
+  const parsed = SimulatedPosOptionsSchema.safeParse(config.options ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`simulated card terminal options: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);

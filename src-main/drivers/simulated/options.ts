@@ -1,12 +1,17 @@
-/** `config.options` of a simulated fiscal device, validated. Unknown keys are ignored (options are shared). */
+/** `config.options` of a simulated fiscal device: one zod schema validates them at save time and gives the driver its settings. */
 import { z } from 'zod';
 import type { TimingProfile } from '../../emulators/virtual-register/register-api.js';
 import type { VatRates } from '../../domain/vat.js';
 import { resolveTiming } from './timing.js';
 
-const Options = z.object({
+const Timing = z.union([
+  z.enum(['zero', 'realistic']),
+  z.strictObject({ baud: z.number().min(0), per_line_ms: z.number().min(0), per_command_ms: z.number().min(0) }),
+]);
+
+export const SimulatedOptionsSchema = z.strictObject({
   /** 'zero' (default: no waiting), 'realistic' (115200 baud, 25 ms a line, 2 ms a command) or a TimingProfile. */
-  timing: z.unknown().optional(),
+  timing: Timing.optional(),
   /** VAT group letter → basis points, e.g. { A: 1900, B: 500, C: 0 } for the seed examples. */
   vat_rates: z.record(z.string().regex(/^[A-H]$/), z.number().int().min(0).max(10_000)).optional(),
   serial: z.string().min(1).max(20).optional(),
@@ -26,7 +31,7 @@ export interface SimulatedOptions {
 }
 
 export function parseSimulatedOptions(raw: Record<string, unknown> | undefined): SimulatedOptions {
-  const r = Options.safeParse(raw ?? {});
+  const r = SimulatedOptionsSchema.safeParse(raw ?? {});
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new Error(`simulated device options: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);

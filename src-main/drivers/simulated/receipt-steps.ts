@@ -9,6 +9,7 @@ import type { ReceiptResult } from '../../domain/results.js';
 import type { ExecContext } from '../../domain/driver-contract.js';
 import type { SellInput, VirtualRegisterApi } from '../../emulators/virtual-register/register-api.js';
 import { formatCents, formatThousandths } from '../../domain/money.js';
+import { computeReceipt } from '../../domain/receipt-math.js';
 
 /** Runs one register command with the driver's time model and error mapping. */
 export type RegisterCall = <T>(request: string, fn: (r: VirtualRegisterApi) => T) => Promise<T>;
@@ -30,7 +31,7 @@ export async function runReceipt(
   serial: string,
 ): Promise<ReceiptResult> {
   const refund = op.type === 'print_refund';
-  const counters = await call('', (r) => r.counters());
+  const counters = ctx.counters ?? (await call('', (r) => r.counters()));
   if (counters.receipt_open) throw new DeviceError('RECEIPT_OPEN', 'a receipt is already open on the register');
   const buyer = op.buyer?.vat_number;
   await call(`1\t0000\t1\t${op.flags?.is_invoice ? 'I' : ''}\t${buyer ?? ''}\t`, (r) =>
@@ -102,8 +103,42 @@ export async function runReceipt(
     try {
       await call('', (r) => r.cancelReceipt());
     } catch {
-      // The register refuses (paper out, link down): the pipeline clears the receipt before the next job.
+      // Refused. Before payment the pipeline clears the receipt before the next job; once payment has begun (or when
+      // the register cannot tell) it cannot be cancelled: the job is in doubt and the reconciliation finishes it.
+      const paying = await call('', (r) => r.status().payment_started).catch(() => null);
+      if (paying !== false) {
+        const e = err instanceof DeviceError ? err : new DeviceError('DEVICE_ERROR', String(err));
+        throw new DeviceError(e.code, `${e.message}; the receipt is open and being paid: it is finished when the register is ready`, {
+          ...(e.deviceError ? { deviceError: e.deviceError } : {}),
+          mayHaveActed: true,
+        });
+      }
     }
     throw err;
   }
+}
+
+/**
+ * A receipt found open when reconciling `op`: one whose payment has begun and whose total is the job's is paid as the
+ * job asked (what is still due) and closed; anything else is cancelled.
+ */
+export async function settleOpenReceipt(op: ReceiptOperation | null, call: RegisterCall): Promise<'none' | 'cancelled' | 'completed'> {
+  const s = await call('', (r) => r.status());
+  if (s.receipt === 'none') return 'none';
+  const computed = op && op.close_action !== 'void' ? computeReceipt(op, (vat) => ({ group: vat.toUpperCase() })) : null;
+  if (s.payment_started && computed?.ok && s.open_receipt_total_cents === computed.totals.total_cents) {
+    let paid = 0;
+    for (const p of computed.totals.payments) {
+      paid += p.amount_cents;
+      if (paid <= (s.open_receipt_paid_cents ?? 0)) continue;
+      await call('', (r) => r.pay(p.method, p.amount_cents));
+    }
+    const now = await call('', (r) => r.status());
+    if ((now.open_receipt_paid_cents ?? 0) < computed.totals.total_cents) await call('', (r) => r.pay('cash'));
+    await call('', (r) => r.closeReceipt());
+    return 'completed';
+  }
+  const c = await call('', (r) => r.cancelReceipt());
+  if (!c.cancelled) throw new DeviceError('RECEIPT_OPEN', 'the receipt open on the register cannot be cancelled');
+  return 'cancelled';
 }

@@ -15,7 +15,7 @@ import { journalText } from '../../emulators/virtual-register/electronic-journal
 import { TEXT_LIMITS } from '../../emulators/virtual-register/text-layout.js';
 import { toDeviceError } from './error-map.js';
 import { parseSimulatedOptions } from './options.js';
-import { runReceipt } from './receipt-steps.js';
+import { runReceipt, settleOpenReceipt } from './receipt-steps.js';
 import { commandMs, pause, type CommandCost } from './timing.js';
 
 type FaultAware = VirtualRegisterApi & { onFaultsChange?: (l: (f: ActiveFaults) => void) => () => void };
@@ -134,6 +134,11 @@ export class SimulatedFiscalDriver implements FiscalDriver {
         };
       }
     }
+  }
+
+  async settleOpenReceipt(op: FiscalOperation | null): Promise<'none' | 'cancelled' | 'completed'> {
+    const receipt = op && (op.type === 'print_receipt' || op.type === 'print_refund') ? op : null;
+    return settleOpenReceipt(receipt, (req, fn) => this.call(req, fn));
   }
 
   private async journalReport(op: Extract<FiscalOperation, { type: 'je_report' }>): Promise<FiscalResult> {

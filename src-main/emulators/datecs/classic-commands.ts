@@ -4,10 +4,10 @@
  * Romanian classic firmware is not documented publicly (datecs-protocol.md §6): payment letters, the EJ Z-range
  * selection and the 0x71/0x40 counter reads follow the generic manual and are marked [I] in docs/devices/datecs.md.
  */
-import { CLASSIC_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import { splitClassic } from '../../drivers/datecs/codec/params.js';
-import { encodeStatus, type StatusFlag } from '../../drivers/datecs/codec/status.js';
-import { decodeText, encodeText } from '../../drivers/datecs/codec/text.js';
+import { CLASSIC_ERRORS } from '../../protocols/datecs/errors.js';
+import { splitClassic } from '../../protocols/datecs/params.js';
+import { encodeStatus, type StatusFlag } from '../../protocols/datecs/status.js';
+import { decodeText, encodeText } from '../../protocols/datecs/text.js';
 import {
   amount,
   fromDatecsDateTime,
@@ -16,12 +16,13 @@ import {
   parseClassicDiscount,
   parseQuantity,
   toDatecsDateTime,
-} from '../../drivers/datecs/codec/values.js';
+} from '../../protocols/datecs/values.js';
 import type { JournalQuery } from '../virtual-register/register-api.js';
 import { RegisterError } from '../virtual-register/register-api.js';
 import type { CommandOutcome, EmulatorContext } from './command-context.js';
 import { ERROR_TEXTS, REGISTER_ERROR_MAP } from './register-errors.js';
 import { statusFlagsOf } from './status-of.js';
+import { firmwareFields } from './x-syntax.js';
 
 class CFail extends Error {
   constructor(
@@ -104,9 +105,12 @@ function run(ctx: EmulatorContext, cmd: number, text: string): Result {
       return { text: `${res.receipt_number},${res.receipt_number}`, printed: res.printed_lines };
     }
     case 0x3c:
+      // "Allowed only in an open fiscal receipt and only before running command 53 (Total)" (FP manual v1.00BG, 3Ch).
+      if (ctx.cancelAfterPayment === 'refuse' && r.status().payment_started) throw new CFail(REGISTER_ERROR_MAP.PAYMENT_STARTED.classic, 'command_not_permitted');
       return { printed: r.cancelReceipt().printed_lines };
     case 0x3d: {
-      const iso = fromDatecsDateTime(text);
+      // `DD-MM-YY HH:MM[:SS]` (FP manual v1.00BG, 3Dh): no 4-digit year, no summer-time suffix.
+      const iso = /^\d{2}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text) ? fromDatecsDateTime(text) : null;
       if (!iso) throw new CFail(CLASSIC_ERRORS.SYNTAX);
       r.setDateTime(iso);
       return {};
@@ -137,11 +141,20 @@ function run(ctx: EmulatorContext, cmd: number, text: string): Result {
     case 0x4c: {
       const s = r.status();
       const open = s.receipt === 'fiscal' || s.receipt === 'refund' ? 1 : s.receipt === 'non_fiscal' ? 2 : 0;
-      return { text: `${open},${s.open_receipt_items},0.00,${s.payment_started ? 1 : 0}` };
+      // Open, Items (sales), Amount (running total after discounts), Tender (paid so far).
+      return { text: `${open},${s.open_receipt_sales ?? 0},${amount(s.open_receipt_total_cents ?? 0)},${amount(s.open_receipt_paid_cents ?? 0)}` };
+    }
+    case 0x56: {
+      // Date of the last fiscal memory record: `DD-MM-YYYY`, with `T` also the time (FP manual v1.00BG, 56h).
+      if (text !== '' && text !== 'T') throw new CFail(CLASSIC_ERRORS.SYNTAX);
+      const at = r.status().last_fiscal_record_at ?? r.status().datetime;
+      const date = `${at.slice(8, 10)}-${at.slice(5, 7)}-${at.slice(0, 4)}`;
+      return { text: text === 'T' ? `${date} ${at.slice(11, 19)}` : date };
     }
     case 0x5a: {
+      // `<Name>,<FwRev><Country> <FwDate> <FwTime>,<Chk>,<Sw>,<Ser>,<FM>` (FP manual v1.00BG, 5Ah).
       const id = r.identity();
-      return { text: `${id.model},${id.firmware}RO,0000,00000000,${id.serial},${id.fiscal_memory_id}` };
+      return { text: `${id.model},${firmwareFields(id.firmware).join(' ')},FFFF,00000000,${id.serial},${id.fiscal_memory_id}` };
     }
     case 0x5e:
     case 0x5f: {

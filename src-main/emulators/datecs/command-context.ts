@@ -1,6 +1,7 @@
 /** What a Datecs command handler sees and returns (shared by the X and classic command sets). */
-import type { StatusFlag } from '../../drivers/datecs/codec/status.js';
+import type { StatusFlag } from '../../protocols/datecs/status.js';
 import type { JournalQuery, VirtualRegisterApi } from '../virtual-register/register-api.js';
+import { WireMemory } from './wire-memory.js';
 
 export interface EjCursor {
   query: JournalQuery | null;
@@ -15,8 +16,15 @@ export interface EmulatorContext {
   ej: EjCursor;
   /** Operator password the device expects (default "0000"). */
   operatorPassword: string;
-  /** Last error for classic command 0x20. */
+  /**
+   * Cancel (60 / 0x3C) after the first payment: refused (default; FP manual v1.00BG 3Ch, datecs-protocol.md §7.2)
+   * or allowed (a firmware variant to rule out on hardware: the X manual does not say).
+   */
+  cancelAfterPayment: 'refuse' | 'allow';
+  /** Last error for classic command 0x20 (kept across a power cut, as the manual says). */
   lastError: { cmd: number; code: number } | null;
+  /** The front-end's own memory: the summer-time flag of the clock (and the replay memory). */
+  memory: WireMemory;
 }
 
 export interface CommandOutcome {
@@ -27,6 +35,17 @@ export interface CommandOutcome {
   flags: StatusFlag[];
 }
 
-export function newContext(register: VirtualRegisterApi, opts: { operatorPassword?: string } = {}): EmulatorContext {
-  return { register, pcMode: true, ej: { query: null, lines: [], next: 0 }, operatorPassword: opts.operatorPassword ?? '0000', lastError: null };
+export function newContext(
+  register: VirtualRegisterApi,
+  opts: { operatorPassword?: string; memory?: WireMemory; cancelAfterPayment?: 'refuse' | 'allow' } = {},
+): EmulatorContext {
+  return {
+    register,
+    pcMode: true,
+    ej: { query: null, lines: [], next: 0 },
+    operatorPassword: opts.operatorPassword ?? '0000',
+    lastError: null,
+    cancelAfterPayment: opts.cancelAfterPayment ?? 'refuse',
+    memory: opts.memory ?? new WireMemory(undefined, false),
+  };
 }

@@ -1,16 +1,27 @@
 /**
  * A line-based control port for an emulator running as a separate process (loopback only). One command per line,
- * one JSON answer per line:
+ * one JSON answer per line ({"ok":true,"result":…} or {"ok":false,"error":"…"}):
  *   status | counters | journal | stats | reset-stats
- *   fault {"kind":"drop","cmd":56,"count":2}      (WireFault JSON: nak | drop | garble | disconnect | paper_out)
- *   clear-faults | paper-out N | load-paper | cover open|close | advance-hours H | timing zero|realistic | pc-mode on|off
+ *   fault {"kind":"drop","cmd":56,"occurrence":1,"count":2}   arm a wire fault (WireFault JSON, see wire-faults.ts):
+ *       nak | drop | garble | noise | slow | disconnect | power_cut | paper_out | cover_open
+ *       e.g. {"kind":"power_cut","cmd":56,"execute":true,"duration_ms":800}  execute a close, then lose power
+ *            {"kind":"drop","cmd":49,"occurrence":3,"count":4}              execute the 3rd sale, lose 4 answers
+ *            {"kind":"cover_open","at_line":5}   {"kind":"slow","delay_ms":900,"syn":false}
+ *   power-cut MS            lose power now for MS ms (links drop, register restarts from its files)
+ *   replay-memory keep|ram  keep the last answer across power cuts (persisted) or not (RAM, the default)
+ *   clear-faults | paper-out N | load-paper | cover open|close | advance-hours H | timing zero|realistic
+ *   pc-mode on|off
  */
 import net from 'node:net';
 import { REALISTIC_TIMING, ZERO_TIMING } from '../virtual-register/register-api.js';
 import type { DatecsWireEmulator } from './wire-emulator.js';
-import type { WireFault } from './wire-faults.js';
+import { parseWireFault } from './wire-faults.js';
 
-const FAULT_KINDS = new Set(['nak', 'drop', 'garble', 'disconnect', 'paper_out']);
+const positiveInt = (arg: string, what: string): number => {
+  const n = Number(arg);
+  if (!/^\d+$/.test(arg) || !Number.isSafeInteger(n) || n < 1) throw new Error(`${what}: expected a positive whole number, got "${arg}"`);
+  return n;
+};
 
 export function runControlCommand(em: DatecsWireEmulator, line: string): unknown {
   const [word = '', ...rest] = line.trim().split(/\s+/);
@@ -24,30 +35,35 @@ export function runControlCommand(em: DatecsWireEmulator, line: string): unknown
     case 'journal':
       return r.readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'all' });
     case 'stats':
-      return em.stats;
+      return { ...em.stats, faults_fired: em.faults.fired, faults_pending: em.faults.pending, powered_off: em.poweredOff, keep_replay_memory: em.keepReplayMemory };
     case 'reset-stats':
       em.resetStats();
       return {};
-    case 'fault': {
-      const f = JSON.parse(arg) as WireFault;
-      if (!FAULT_KINDS.has(f.kind)) throw new Error(`unknown fault kind ${String(f.kind)}`);
-      em.injectWireFault(f);
+    case 'fault':
+      em.injectWireFault(parseWireFault(arg));
       return {};
-    }
+    case 'power-cut':
+      em.powerCut(positiveInt(arg, 'power-cut'));
+      return {};
+    case 'replay-memory':
+      if (arg !== 'keep' && arg !== 'ram') throw new Error('replay-memory: expected keep or ram');
+      em.keepReplayMemory = arg === 'keep';
+      return {};
     case 'clear-faults':
       em.faults.clear();
       r.loadPaper();
       r.closeCover();
       return {};
     case 'paper-out':
-      r.injectFaults({ paper_out_at_line: Number(arg || '1') });
+      r.injectFaults({ paper_out_at_line: positiveInt(arg || '1', 'paper-out') });
       return {};
     case 'load-paper':
       r.loadPaper();
       return {};
     case 'cover':
       if (arg === 'open') r.injectFaults({ cover_open: true });
-      else r.closeCover();
+      else if (arg === 'close') r.closeCover();
+      else throw new Error('cover: expected open or close');
       return {};
     case 'advance-hours':
       r.advanceClock(Number(arg) * 3600_000);

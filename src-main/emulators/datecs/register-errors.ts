@@ -1,6 +1,6 @@
 /** Virtual-register errors → what a Datecs device answers: X error code, classic -1500xx code, status flags. */
-import { CLASSIC_ERRORS, X_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import type { StatusFlag } from '../../drivers/datecs/codec/status.js';
+import { CLASSIC_ERRORS, X_ERRORS } from '../../protocols/datecs/errors.js';
+import type { StatusFlag } from '../../protocols/datecs/status.js';
 import type { RegisterErrorCode } from '../virtual-register/register-api.js';
 
 export interface WireError {

@@ -1,7 +1,7 @@
 /** Build a complete Datecs emulator (virtual register + wire front-end + endpoint + control port), in-process. */
 import { REALISTIC_TIMING, ZERO_TIMING, type TimingProfile } from '../virtual-register/register-api.js';
 import { VirtualRegister, type VirtualRegisterOptions } from '../virtual-register/virtual-register.js';
-import type { Framing } from '../../drivers/datecs/codec/frame.js';
+import type { Framing } from '../../protocols/datecs/frame.js';
 import { serveControl } from './control-channel.js';
 import { serveSerial, type SerialEndpoint } from './serial-endpoint.js';
 import { serveTcp, type TcpEndpoint } from './tcp-endpoint.js';
@@ -20,6 +20,10 @@ export interface StartDatecsEmulatorOptions {
   /** Also open a control port (0 = any free port). */
   controlPort?: number;
   register?: VirtualRegisterOptions;
+  /** Keep the last answer (replayed on a repeated SEQ) across power cuts; default false, as on a real register. */
+  keepReplayMemory?: boolean;
+  /** Cancel after the first payment: refused (default, as the FP manual says) or allowed (a firmware variant). */
+  cancelAfterPayment?: 'refuse' | 'allow';
 }
 
 export interface RunningDatecsEmulator {
@@ -42,7 +46,14 @@ export async function startDatecsEmulator(opts: StartDatecsEmulatorOptions): Pro
     ...(opts.stateDir ? { stateDir: opts.stateDir } : {}),
     identity: { model: opts.protocol === 'x' ? 'DP-25MX' : 'FP-2000', firmware: '1.00 14Feb25 1000', ...opts.register?.identity },
   });
-  const emulator = new DatecsWireEmulator({ register, framing: opts.protocol, timing: timingProfile(opts.timing, opts.baud) });
+  const emulator = new DatecsWireEmulator({
+    register,
+    framing: opts.protocol,
+    timing: timingProfile(opts.timing, opts.baud),
+    ...(opts.stateDir ? { stateDir: opts.stateDir } : {}),
+    ...(opts.keepReplayMemory !== undefined ? { keepReplayMemory: opts.keepReplayMemory } : {}),
+    ...(opts.cancelAfterPayment !== undefined ? { cancelAfterPayment: opts.cancelAfterPayment } : {}),
+  });
   const serial = opts.serial ? await serveSerial(emulator, { path: opts.serial, baudRate: opts.baud ?? 115_200 }) : null;
   const tcp = serial ? null : await serveTcp(emulator, { port: opts.tcpPort ?? 0, ...(opts.host ? { host: opts.host } : {}) });
   const control = opts.controlPort === undefined ? null : await serveControl(emulator, { port: opts.controlPort });
@@ -53,6 +64,7 @@ export async function startDatecsEmulator(opts: StartDatecsEmulatorOptions): Pro
     serial,
     controlPort: control?.port ?? null,
     close: async () => {
+      emulator.detachAll();
       await control?.close();
       await tcp?.close();
       await serial?.close();

@@ -1,5 +1,5 @@
 /** The virtual register's state as Datecs status flags (paper, cover, open receipt, fiscalized …). */
-import { IDLE_FLAGS, type StatusFlag } from '../../drivers/datecs/codec/status.js';
+import { IDLE_FLAGS, type StatusFlag } from '../../protocols/datecs/status.js';
 import type { VirtualRegisterApi } from '../virtual-register/register-api.js';
 
 export function statusFlagsOf(r: VirtualRegisterApi): StatusFlag[] {

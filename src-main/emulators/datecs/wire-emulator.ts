@@ -4,20 +4,26 @@
  * and per-line print time, replays its last answer on a repeated SEQ+command, and injects wire faults. The last
  * answer and the register live in the emulator, not in the connection: a host that reconnects and resends gets
  * the replay, and an open receipt survives the disconnect.
+ *
+ * Power: `powerCut(ms)` (or a `power_cut` fault) switches the register off: every link drops, nothing is answered,
+ * work in progress is abandoned, and the register restarts from its own files (fiscal memory, journal, counters and
+ * an open receipt survive). The last answer is RAM: it is lost, so a resent command is executed again, unless the
+ * replay memory is kept (`keepReplayMemory`, persisted in the state dir).
  */
 import type { Duplex } from 'node:stream';
-import { NAK, SYN } from '../../drivers/datecs/codec/bytes.js';
-import { encodePacket, type Framing, type Packet } from '../../drivers/datecs/codec/frame.js';
-import { FrameScanner } from '../../drivers/datecs/codec/scanner.js';
-import { encodeStatus } from '../../drivers/datecs/codec/status.js';
-import { X_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import { buildXReply } from '../../drivers/datecs/codec/params.js';
+import { NAK, SYN } from '../../protocols/datecs/bytes.js';
+import { encodePacket, type Framing, type Packet } from '../../protocols/datecs/frame.js';
+import { FrameScanner } from '../../protocols/datecs/scanner.js';
+import { encodeStatus } from '../../protocols/datecs/status.js';
+import { X_ERRORS } from '../../protocols/datecs/errors.js';
+import { buildXReply } from '../../protocols/datecs/params.js';
 import { RegisterError, ZERO_TIMING, type TimingProfile, type VirtualRegisterApi } from '../virtual-register/register-api.js';
 import { executeClassic } from './classic-commands.js';
 import { newContext, type CommandOutcome, type EmulatorContext } from './command-context.js';
 import { statusFlagsOf } from './status-of.js';
 import { exchangeTiming, SYN_INTERVAL_MS } from './timing.js';
-import { garble, WireFaultPlan, type WireFault } from './wire-faults.js';
+import { garble, noiseBytes, WireFaultPlan, type WireFault } from './wire-faults.js';
+import { WireMemory } from './wire-memory.js';
 import { executeX } from './x-commands.js';
 
 export interface EmulatorStats {
@@ -32,6 +38,11 @@ export interface EmulatorStats {
   internalErrors: number;
   /** Sum of the modelled time of every answered exchange (wire + processing + printing), ms. */
   modelledMs: number;
+  /** Power cuts (faults and `powerCut()`), and requests that arrived while the power was off. */
+  powerCuts: number;
+  ignoredWhileOff: number;
+  /** Classic packets refused (NAK) for a SEQ outside 0x20–0x7F. */
+  badSeq: number;
 }
 
 export interface LinkHooks {
@@ -39,24 +50,69 @@ export interface LinkHooks {
   disconnect(durationMs: number): void;
 }
 
-const emptyStats = (): EmulatorStats => ({ requests: 0, executed: 0, replays: 0, naks: 0, dropped: 0, garbled: 0, syns: 0, internalErrors: 0, modelledMs: 0 });
+const emptyStats = (): EmulatorStats => ({
+  requests: 0,
+  executed: 0,
+  replays: 0,
+  naks: 0,
+  dropped: 0,
+  garbled: 0,
+  syns: 0,
+  internalErrors: 0,
+  modelledMs: 0,
+  powerCuts: 0,
+  ignoredWhileOff: 0,
+  badSeq: 0,
+});
+
+/** A register that can start again from its own files after a power cut (the VirtualRegister can). */
+export type PowerCyclableRegister = VirtualRegisterApi & { restartFromDisk?(): void };
+
+export interface DatecsWireEmulatorOptions {
+  register: PowerCyclableRegister;
+  framing: Framing;
+  timing?: TimingProfile;
+  operatorPassword?: string;
+  /** The register's state dir: the front-end keeps its summer-time flag (and a kept replay memory) there. */
+  stateDir?: string;
+  /** Keep the last answer across a power cut (default false: RAM, as on a real register). */
+  keepReplayMemory?: boolean;
+  /** Cancel after the first payment: refused (default) or allowed (see EmulatorContext). */
+  cancelAfterPayment?: 'refuse' | 'allow';
+}
+
+interface Attachment {
+  hooks: LinkHooks;
+  /** Forget half-received bytes (power cut). */
+  reset(): void;
+  detach(): void;
+}
 
 export class DatecsWireEmulator {
   readonly framing: Framing;
-  readonly register: VirtualRegisterApi;
+  readonly register: PowerCyclableRegister;
   timing: TimingProfile;
   readonly faults = new WireFaultPlan();
   stats: EmulatorStats = emptyStats();
   lastInternalError: string | null = null;
   private readonly ctx: EmulatorContext;
-  private last: { seq: number; cmd: number; reply: Buffer } | null = null;
-  private readonly detachers = new Set<() => void>();
+  private readonly memory: WireMemory;
+  private readonly attachments = new Set<Attachment>();
+  /** Bumped at every power cut: work started before it is abandoned. */
+  private epoch = 0;
+  private poweredOffUntil = 0;
+  private previousRequest: { seq: number; cmd: number } | null = null;
 
-  constructor(opts: { register: VirtualRegisterApi; framing: Framing; timing?: TimingProfile; operatorPassword?: string }) {
+  constructor(opts: DatecsWireEmulatorOptions) {
     this.framing = opts.framing;
     this.register = opts.register;
     this.timing = opts.timing ?? ZERO_TIMING;
-    this.ctx = newContext(opts.register, opts.operatorPassword === undefined ? {} : { operatorPassword: opts.operatorPassword });
+    this.memory = new WireMemory(opts.stateDir, opts.keepReplayMemory ?? false);
+    this.ctx = newContext(opts.register, {
+      memory: this.memory,
+      ...(opts.operatorPassword === undefined ? {} : { operatorPassword: opts.operatorPassword }),
+      ...(opts.cancelAfterPayment === undefined ? {} : { cancelAfterPayment: opts.cancelAfterPayment }),
+    });
   }
 
   injectWireFault(f: WireFault): void {
@@ -65,6 +121,43 @@ export class DatecsWireEmulator {
 
   set pcMode(on: boolean) {
     this.ctx.pcMode = on;
+  }
+
+  /** Keep the last answer across power cuts (persisted in the state dir) or not (RAM, the default). */
+  get keepReplayMemory(): boolean {
+    return this.memory.keepReplay;
+  }
+
+  set keepReplayMemory(on: boolean) {
+    this.memory.keepReplay = on;
+  }
+
+  /** The replay memory (what a repeated SEQ + command gets), for tests. */
+  get lastAnswer(): { seq: number; cmd: number } | null {
+    const l = this.memory.last;
+    return l ? { seq: l.seq, cmd: l.cmd } : null;
+  }
+
+  get poweredOff(): boolean {
+    return performance.now() < this.poweredOffUntil;
+  }
+
+  /**
+   * Cut the power now for `durationMs`: links drop (TCP refuses connections, serial goes silent), nothing is
+   * answered, work in progress is abandoned, and the register restarts from its files. RAM (the replay memory
+   * unless kept, the EJ read cursor) is lost.
+   */
+  powerCut(durationMs: number): void {
+    this.epoch++;
+    this.stats.powerCuts++;
+    this.poweredOffUntil = performance.now() + durationMs;
+    for (const a of this.attachments) {
+      a.reset();
+      a.hooks.disconnect(durationMs);
+    }
+    this.memory.powerLoss();
+    this.ctx.ej = { query: null, lines: [], next: 0 };
+    this.register.restartFromDisk?.();
   }
 
   resetStats(): void {
@@ -77,15 +170,21 @@ export class DatecsWireEmulator {
     let queue: Promise<void> = Promise.resolve();
     let detached = false;
     const onData = (b: Buffer) => {
+      if (this.poweredOff) {
+        this.stats.ignoredWhileOff++;
+        return;
+      }
+      const epoch = this.epoch;
+      const gone = () => detached || epoch !== this.epoch;
       for (const ev of scanner.push(b)) {
         if (ev.type === 'bad') {
           // A damaged request gets NAK, the host resends it.
-          queue = queue.then(() => void (!detached && link.writable && link.write(Buffer.from([NAK]))));
+          queue = queue.then(() => void (!gone() && link.writable && link.write(Buffer.from([NAK]))));
         } else if (ev.type === 'packet') {
           const at = performance.now();
           const raw = ev.raw.length;
           queue = queue
-            .then(() => (detached ? undefined : this.handle(ev.packet, raw, at, link, hooks, () => detached)))
+            .then(() => (gone() ? undefined : this.handle(ev.packet, raw, at, link, hooks, gone)))
             .catch((e: unknown) => {
               this.stats.internalErrors++;
               this.lastInternalError = e instanceof Error ? e.message : String(e);
@@ -97,14 +196,15 @@ export class DatecsWireEmulator {
     const detach = () => {
       detached = true;
       link.off('data', onData);
-      this.detachers.delete(detach);
+      this.attachments.delete(attachment);
     };
-    this.detachers.add(detach);
+    const attachment: Attachment = { hooks, reset: () => scanner.reset(), detach };
+    this.attachments.add(attachment);
     return detach;
   }
 
   detachAll(): void {
-    for (const d of [...this.detachers]) d();
+    for (const a of [...this.attachments]) a.detach();
   }
 
   private execute(cmd: number, data: Buffer): CommandOutcome | null {
@@ -121,14 +221,30 @@ export class DatecsWireEmulator {
 
   private async handle(p: Packet, rawLen: number, receivedAt: number, link: Duplex, hooks: LinkHooks, gone: () => boolean): Promise<void> {
     this.stats.requests++;
-    const isReplay = this.last !== null && this.last.seq === p.seq && this.last.cmd === p.cmd;
-    const fired = this.faults.onRequest(p.cmd, !isReplay);
     const write = (b: Buffer) => {
       if (!gone() && link.writable) link.write(b);
     };
+    if (this.framing === 'classic' && (p.seq < 0x20 || p.seq > 0x7f)) {
+      // Classic firmware: SEQ is 0x20–0x7F (FP manual v1.00BG, "Packed messages"); anything else is a format error.
+      this.stats.badSeq++;
+      write(Buffer.from([NAK]));
+      return;
+    }
+    const last = this.memory.last;
+    const isReplay = last !== null && last.seq === p.seq && last.cmd === p.cmd;
+    // Faults count new requests: a packet with the SEQ + command of the one before it is the host resending it
+    // (after a NAK, a timeout or a lost answer), whether or not it was executed.
+    const prev = this.previousRequest;
+    const isResend = prev !== null && prev.seq === p.seq && prev.cmd === p.cmd;
+    this.previousRequest = { seq: p.seq, cmd: p.cmd };
+    const fired = this.faults.onRequest(p.cmd, !isResend);
     if (fired.nak) {
       this.stats.naks++;
       write(Buffer.from([NAK]));
+      return;
+    }
+    if (fired.powerCut && !fired.powerCut.execute) {
+      this.powerCut(fired.powerCut.durationMs);
       return;
     }
     if (fired.disconnect && !fired.disconnect.execute) {
@@ -137,27 +253,23 @@ export class DatecsWireEmulator {
     }
     let reply: Buffer;
     let printed = 0;
-    if (isReplay && this.last) {
+    if (isReplay) {
       this.stats.replays++;
-      reply = this.last.reply;
+      reply = last.reply;
     } else {
       if (fired.paperOutAtLine !== null) this.register.injectFaults({ paper_out_at_line: fired.paperOutAtLine });
+      if (fired.coverOpenAtLine !== null) this.register.injectFaults({ cover_open_at_line: fired.coverOpenAtLine });
       const out = this.execute(p.cmd, p.data);
       if (!out) return;
       this.stats.executed++;
       printed = out.printed_lines;
-      const flags = [...statusFlagsOf(this.register), ...out.flags];
-      const status = encodeStatus(this.framing, Object.fromEntries(flags.map((f) => [f, true])));
-      try {
-        reply = encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: out.data, status });
-      } catch (e) {
-        // An answer that does not fit the frame: say "syntax error" rather than nothing.
-        this.stats.internalErrors++;
-        this.lastInternalError = e instanceof Error ? e.message : String(e);
-        const errData = this.framing === 'x' ? buildXReply(X_ERRORS.SYNTAX) : Buffer.alloc(0);
-        reply = encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: errData, status: encodeStatus(this.framing, { syntax_error: true }) });
-      }
-      this.last = { seq: p.seq, cmd: p.cmd, reply };
+      reply = this.encodeReply(p, out);
+      this.memory.remember({ seq: p.seq, cmd: p.cmd, reply });
+    }
+    if (fired.powerCut) {
+      // Executed (and written to the register's files), then the power went before the answer left.
+      this.powerCut(fired.powerCut.durationMs);
+      return;
     }
     if (fired.disconnect) {
       hooks.disconnect(fired.disconnect.durationMs);
@@ -165,6 +277,12 @@ export class DatecsWireEmulator {
     }
     const t = exchangeTiming(this.timing, rawLen, reply.length, printed, !isReplay);
     await this.waitBusy(receivedAt, t.busyMs, write, gone);
+    if (fired.slow) {
+      const start = performance.now();
+      if (fired.slow.syn) await this.waitBusy(start, fired.slow.delayMs, write, gone);
+      else await sleepUntil(start + fired.slow.delayMs);
+    }
+    if (gone()) return;
     this.stats.modelledMs += t.busyMs + t.replyMs;
     if (fired.drop) {
       this.stats.dropped++;
@@ -175,7 +293,22 @@ export class DatecsWireEmulator {
       this.stats.garbled++;
       out = garble(reply);
     }
-    await this.trickle(out, receivedAt + t.busyMs, t.replyMs, write);
+    if (fired.noise > 0) write(noiseBytes(fired.noise, this.stats.requests));
+    await this.trickle(out, performance.now(), t.replyMs, write);
+  }
+
+  private encodeReply(p: Packet, out: CommandOutcome): Buffer {
+    const flags = [...statusFlagsOf(this.register), ...out.flags];
+    const status = encodeStatus(this.framing, Object.fromEntries(flags.map((f) => [f, true])));
+    try {
+      return encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: out.data, status });
+    } catch (e) {
+      // An answer that does not fit the frame: say "syntax error" rather than nothing.
+      this.stats.internalErrors++;
+      this.lastInternalError = e instanceof Error ? e.message : String(e);
+      const errData = this.framing === 'x' ? buildXReply(X_ERRORS.SYNTAX) : Buffer.alloc(0);
+      return encodePacket({ framing: this.framing, seq: p.seq, cmd: p.cmd, data: errData, status: encodeStatus(this.framing, { syntax_error: true }) });
+    }
   }
 
   /**

@@ -2,9 +2,9 @@
  * The Romanian X command set, executed against the virtual register (emulator side). Every handler returns the
  * reply fields; RegisterError becomes the device's negative ErrorCode plus the matching status bit.
  */
-import { X_ERRORS } from '../../drivers/datecs/codec/errors.js';
-import { buildXReply, splitX } from '../../drivers/datecs/codec/params.js';
-import { encodeStatus } from '../../drivers/datecs/codec/status.js';
+import { X_ERRORS } from '../../protocols/datecs/errors.js';
+import { buildXReply, splitX } from '../../protocols/datecs/params.js';
+import { encodeStatus } from '../../protocols/datecs/status.js';
 import {
   amount,
   docTypeFromCode,
@@ -15,11 +15,12 @@ import {
   parseQuantity,
   parseXDiscount,
   toDatecsDateTime,
-} from '../../drivers/datecs/codec/values.js';
+} from '../../protocols/datecs/values.js';
 import { RegisterError } from '../virtual-register/register-api.js';
 import type { CommandOutcome, EmulatorContext } from './command-context.js';
 import { ERROR_TEXTS, REGISTER_ERROR_MAP } from './register-errors.js';
 import { statusFlagsOf } from './status-of.js';
+import { checkCash, checkOpenReceipt, checkPayment, checkTrailingTab, firmwareFields, parseSetDateTime, XSyntaxError } from './x-syntax.js';
 
 type Fields = Array<string | number>;
 type Result = { fields?: Fields; printed?: number; raw?: Buffer };
@@ -56,8 +57,8 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
     case 45: // PC mode?
       return {};
     case 48: {
-      if (arg(1) !== '' && arg(1) !== ctx.operatorPassword) throw new XFail(X_ERRORS.WRONG_PASSWORD, 'command_not_permitted');
-      if (p.length > 5) throw new XFail(X_ERRORS.SYNTAX); // RO firmware has no NSale/UNP parameter
+      checkOpenReceipt(p);
+      if (arg(1) !== ctx.operatorPassword) throw new XFail(X_ERRORS.WRONG_PASSWORD, 'command_not_permitted');
       const cui = arg(4).trim();
       const printed = r.openFiscalReceipt({
         operator: Number(arg(0) || '1'),
@@ -93,6 +94,7 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       return { fields: [r.counters().receipt_number + 1, amount(res.subtotal_cents)], printed: res.printed_lines };
     }
     case 53: {
+      checkPayment(p);
       const method = need(arg(0) === '' ? 'cash' : methodForXMode(Number(arg(0))), 1);
       const amt = arg(1) === '' ? undefined : need(parseAmount(arg(1)), 2);
       const res = r.pay(method, amt);
@@ -108,6 +110,8 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       return { fields: [res.receipt_number, c.z_number + 1, c.z_number], printed: res.printed_lines };
     }
     case 60:
+      // Allowed only before the first payment (FP manual v1.00BG 3Ch; datecs-protocol.md §5.1, §7.2, §7.4 [I for X]).
+      if (ctx.cancelAfterPayment === 'refuse' && r.status().payment_started) throw new XFail(X_ERRORS.PAYMENT_STARTED, 'command_not_permitted');
       return { printed: r.cancelReceipt().printed_lines };
     case 38:
       return { fields: [r.counters().receipt_number], printed: r.openNonFiscal().printed_lines };
@@ -133,8 +137,10 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       return { fields: [nRep, ...tot, amount(g.G ?? 0), '0.00', '0.00'], printed: res.printed_lines };
     }
     case 70: {
+      checkCash(p);
       const type = arg(0);
       const amt = need(parseAmount(arg(1) || '0'), 2);
+      if (amt < 0) throw new XFail(-112202);
       let printed = 0;
       if (amt > 0) {
         if (type === '0') printed = r.cashIn(amt).printed_lines;
@@ -155,21 +161,31 @@ function run(ctx: EmulatorContext, cmd: number, p: string[]): Result {
       const open = s.receipt === 'fiscal' ? 1 : s.receipt === 'refund' ? 2 : s.receipt === 'non_fiscal' ? 3 : 0;
       // Number: the open receipt's own number while one is open, else the last closed one.
       const number = open === 1 || open === 2 ? c.receipt_number + 1 : c.receipt_number;
-      return { fields: [open, number, c.z_number, c.z_number, s.open_receipt_items, '0.00', s.payment_started ? 1 : 0] };
+      // Items: sales registered; Amount: the running total after discounts; Payed: what has been paid so far.
+      const items = s.open_receipt_sales ?? 0;
+      return { fields: [open, number, c.z_number, c.z_number, items, amount(s.open_receipt_total_cents ?? 0), amount(s.open_receipt_paid_cents ?? 0)] };
     }
     case 50: {
       const rates = r.identity().vat_rates;
       const tax = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((k) => (rates[k] === undefined ? '100.00' : amount(rates[k] ?? 0)));
       return { fields: [r.counters().z_number, ...tax, toDatecsDateTime(r.status().datetime)] };
     }
-    case 61:
-      r.setDateTime(need(fromDatecsDateTime(arg(0)), 1));
+    case 61: {
+      const set = parseSetDateTime(p);
+      r.setDateTime(need(fromDatecsDateTime(set.text), 1));
+      ctx.memory.setDst(set.dst);
       return {};
+    }
     case 62:
-      return { fields: [toDatecsDateTime(r.status().datetime)] };
+      return { fields: [toDatecsDateTime(r.status().datetime) + (ctx.memory.dst ? ' DST' : '')] };
+    case 86: {
+      // Date of the last fiscal memory record, DD-MM-YYYY hh:mm:ss (X manual v2.02, command 86).
+      const at = r.status().last_fiscal_record_at ?? r.status().datetime;
+      return { fields: [`${at.slice(8, 10)}-${at.slice(5, 7)}-${at.slice(0, 4)} ${at.slice(11, 19)}`] };
+    }
     case 90: {
       const id = r.identity();
-      const [rev = '1.00', date = '01Jan25', time = '0000'] = id.firmware.split(' ');
+      const [rev, date, time] = firmwareFields(id.firmware);
       return { fields: [id.model, rev, date, time, '0000', '00000000', id.serial, id.fiscal_memory_id] };
     }
     case 100: {
@@ -262,18 +278,28 @@ export function executeX(ctx: EmulatorContext, cmd: number, data: Buffer): Comma
     return { data: buildXReply(X_ERRORS.PC_MODE_NEEDED), printed_lines: 0, flags: ['command_not_permitted'] };
   }
   try {
+    checkTrailingTab(cmd, data);
+    if (cmd === 90 && data.length > 0 && data[data.length - 1] !== 0x09) return diagnosticSyntax2(ctx);
     const res = run(ctx, cmd, splitX(data));
     return { data: res.raw ?? buildXReply(0, res.fields ?? []), printed_lines: res.printed ?? 0, flags: [] };
   } catch (e) {
+    if (e instanceof XSyntaxError) return { data: buildXReply(e.code), printed_lines: 0, flags: ['syntax_error'] };
     if (e instanceof XFail) {
       // An unknown command answers with empty DATA and bit 0.1, as the manual says.
       if (e.flag === 'invalid_command') return { data: Buffer.alloc(0), printed_lines: 0, flags: ['invalid_command'] };
       return { data: buildXReply(e.code), printed_lines: 0, flags: [e.flag] };
     }
-    if (e instanceof RegisterError) {
+    if (e instanceof RegisterError && e.code !== 'DISCONNECTED') {
       const m = REGISTER_ERROR_MAP[e.code];
       return { data: buildXReply(m.x), printed_lines: 0, flags: [m.flag] };
     }
     throw e;
   }
+}
+
+/** 90 "syntax 2" (a bare parameter, no TAB): `Name,FwRev FwDate FwTime,Checksum,Sw,Serial,FM`, no ErrorCode. */
+function diagnosticSyntax2(ctx: EmulatorContext): CommandOutcome {
+  const id = ctx.register.identity();
+  const text = [id.model, firmwareFields(id.firmware).join(' '), '0000', '00000000', id.serial, id.fiscal_memory_id].join(',');
+  return { data: Buffer.from(text, 'latin1'), printed_lines: 0, flags: [] };
 }

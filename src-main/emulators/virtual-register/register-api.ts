@@ -65,6 +65,10 @@ export interface RegisterStatus {
   open_receipt_total_cents?: number;
   open_receipt_paid_cents?: number;
   open_receipt_by_vat?: Record<string, number>;
+  /** Sales registered in the open receipt (without payments). */
+  open_receipt_sales?: number;
+  /** Added: when the fiscal memory was last written (the last Z report, else the fiscalization), local ISO. */
+  last_fiscal_record_at?: string;
 }
 
 export interface RegisterCounters {
@@ -110,6 +114,8 @@ export interface FaultPlan {
   /** Paper runs out when the Nth printed line (counted from now) is due; cleared by `loadPaper()`. */
   paper_out_at_line?: number;
   cover_open?: boolean;
+  /** The cover is opened when the Nth printed line (counted from now) is due (added). */
+  cover_open_at_line?: number;
   /** The register stops answering (front-ends drop the link) until `reconnect()`. */
   disconnected?: boolean;
 }

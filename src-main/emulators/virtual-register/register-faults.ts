@@ -11,6 +11,7 @@ export class RegisterFaults {
   private paperOut = false;
   private linesUntilOut: number | null = null;
   private coverOpen = false;
+  private linesUntilCoverOpen: number | null = null;
   private disconnected = false;
   private readonly listeners = new Set<(f: ActiveFaults) => void>();
 
@@ -20,6 +21,12 @@ export class RegisterFaults {
         throw new RegisterError('INVALID_VALUE', 'paper_out_at_line must be a positive integer');
       }
       this.linesUntilOut = plan.paper_out_at_line;
+    }
+    if (plan.cover_open_at_line !== undefined) {
+      if (!Number.isInteger(plan.cover_open_at_line) || plan.cover_open_at_line < 1) {
+        throw new RegisterError('INVALID_VALUE', 'cover_open_at_line must be a positive integer');
+      }
+      this.linesUntilCoverOpen = plan.cover_open_at_line;
     }
     if (plan.cover_open !== undefined) this.coverOpen = plan.cover_open;
     if (plan.disconnected !== undefined) this.disconnected = plan.disconnected;
@@ -34,6 +41,7 @@ export class RegisterFaults {
 
   closeCover(): void {
     this.coverOpen = false;
+    this.linesUntilCoverOpen = null;
     this.notify();
   }
 
@@ -68,6 +76,16 @@ export class RegisterFaults {
   print(count: number): void {
     if (this.coverOpen) throw new RegisterError('COVER_OPEN', 'the printer cover is open');
     if (this.paperOut) throw new RegisterError('PAPER_OUT', 'the printer is out of paper');
+    const coverLeft = this.linesUntilCoverOpen;
+    if (coverLeft !== null) {
+      if (count >= coverLeft) {
+        this.coverOpen = true;
+        this.linesUntilCoverOpen = null;
+        this.notify();
+        throw new RegisterError('COVER_OPEN', 'the printer cover was opened');
+      }
+      this.linesUntilCoverOpen = coverLeft - count;
+    }
     const left = this.linesUntilOut;
     if (left === null) return;
     if (count >= left) {

@@ -50,7 +50,7 @@ const DAY_MS = 24 * 3600 * 1000;
 type StepResult = { lines: string[]; doc?: JournalDocument | null; fm?: FiscalMemoryRecord };
 
 export class VirtualRegister implements VirtualRegisterApi {
-  private state: RegisterState;
+  private state!: RegisterState;
   private readonly docs: JournalDocument[] = [];
   private readonly fm: FiscalMemoryRecord[] = [];
   private readonly store: RegisterStore;
@@ -59,21 +59,13 @@ export class VirtualRegister implements VirtualRegisterApi {
   private readonly fmCapacity: number;
   private readonly fault = new RegisterFaults();
   /** What loading found and repaired (torn journal line, state rebuilt from the journal). */
-  readonly recovery: LoadedRegister['recovered'];
+  recovery!: LoadedRegister['recovered'];
 
   constructor(opts: VirtualRegisterOptions = {}) {
     this.hostNow = opts.now ?? (() => new Date());
     this.fmCapacity = opts.fiscalMemoryCapacity ?? DEFAULT_FISCAL_MEMORY_CAPACITY;
     this.store = new RegisterStore(opts.stateDir);
-    const loaded = this.store.load();
-    this.recovery = loaded.recovered;
-    for (const e of loaded.entries) this.index(e);
-    if (loaded.state) {
-      this.state = loaded.state;
-    } else {
-      this.state = initialState(randomBytes(8).toString('hex'), toLocalIso(this.hostNow()));
-      this.store.writeState(this.state);
-    }
+    this.loadFromStore();
     const id = this.state.device_id;
     this.ident = {
       serial: serialFromDeviceId(id),
@@ -113,6 +105,8 @@ export class VirtualRegister implements VirtualRegisterApi {
       open_receipt_total_cents: open === null ? 0 : open.running_cents,
       open_receipt_paid_cents: open === null ? 0 : open.paid_cents,
       open_receipt_by_vat: open === null ? {} : { ...open.by_vat },
+      open_receipt_sales: open === null ? 0 : open.items,
+      last_fiscal_record_at: lastZ,
     };
   }
 
@@ -277,7 +271,31 @@ export class VirtualRegister implements VirtualRegisterApi {
     this.commit(draft);
   }
 
+  /**
+   * Power comes back after a cut: the register starts again from its own files, as a restart would. Counters, the
+   * fiscal memory, the electronic journal and an open receipt survive (they are on disk); the printer's physical
+   * state (paper, cover) is what it was. Memory-only registers (no state dir) keep their state as it was.
+   */
+  restartFromDisk(): void {
+    if (this.store.dir === undefined) return;
+    this.loadFromStore();
+  }
+
   // ---- internals -----------------------------------------------------------------------------------------------
+
+  private loadFromStore(): void {
+    const loaded = this.store.load();
+    this.recovery = loaded.recovered;
+    this.docs.length = 0;
+    this.fm.length = 0;
+    for (const e of loaded.entries) this.index(e);
+    if (loaded.state) {
+      this.state = loaded.state;
+    } else {
+      this.state = initialState(randomBytes(8).toString('hex'), toLocalIso(this.hostNow()));
+      this.store.writeState(this.state);
+    }
+  }
 
   /** The register clock, local ISO. */
   private clock(): string {

@@ -31,7 +31,7 @@ const BATCH = 15;
 async function startEmulatorProcess(stateDir: string): Promise<{ tcpPort: number; controlPort: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/emulators/cli.ts', 'datecs', '--protocol', 'x', '--tcp', '0', '--control', '0', '--timing', 'zero', '--state', stateDir],
+    ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', 'x', '--tcp', '0', '--control', '0', '--timing', 'zero', '--state', stateDir],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);

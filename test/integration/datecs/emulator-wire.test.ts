@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeText } from '../../../src-main/drivers/datecs/codec/text.js';
-import { joinX, parseXReply, splitClassic } from '../../../src-main/drivers/datecs/codec/params.js';
+import { encodeText } from '../../../src-main/protocols/datecs/text.js';
+import { joinX, parseXReply, splitClassic } from '../../../src-main/protocols/datecs/params.js';
 import { DatecsSession } from '../../../src-main/drivers/datecs/session.js';
 import { controlRequest } from '../../../src-main/emulators/datecs/control-channel.js';
 import { startDatecsEmulator, type RunningDatecsEmulator } from '../../../src-main/emulators/datecs/start-emulator.js';
@@ -163,7 +163,7 @@ describe('Datecs wire emulator', () => {
   it('CLI: `emulator datecs --serial` on a socat pty answers over serialport', async () => {
     const pty = await openPtyPair();
     cleanups.push(() => pty.close());
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulators/cli.ts', 'datecs', '--protocol', 'classic', '--serial', pty.a, '--timing', 'zero'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', 'classic', '--serial', pty.a, '--timing', 'zero'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -194,7 +194,7 @@ describe('Datecs wire emulator', () => {
   });
 
   it('CLI: refuses bad arguments with a usage message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulators/cli.ts', 'datecs', '--protocol', 'y', '--tcp', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', 'y', '--tcp', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr?.on('data', (d) => (err += d));
     const code = await new Promise((r) => child.once('exit', r));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeviceError } from '../../../src-main/domain/error-codes.js';
-import { joinX, parseXReply } from '../../../src-main/drivers/datecs/codec/params.js';
+import { joinX, parseXReply } from '../../../src-main/protocols/datecs/params.js';
 import { DatecsSession } from '../../../src-main/drivers/datecs/session.js';
 import { startDatecsEmulator, type RunningDatecsEmulator } from '../../../src-main/emulators/datecs/start-emulator.js';
 import { ReconnectingLink } from '../../../src-main/transports/byte-link.js';

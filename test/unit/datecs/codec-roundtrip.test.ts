@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodePacket, encodePacket, FrameError, nextSeq, type Framing } from '../../../src-main/drivers/datecs/codec/frame.js';
-import { FrameScanner } from '../../../src-main/drivers/datecs/codec/scanner.js';
-import { decodeText, encodeText, toCommaBelow } from '../../../src-main/drivers/datecs/codec/text.js';
-import { decodeStatus, encodeStatus, IDLE_FLAGS, activeFlags } from '../../../src-main/drivers/datecs/codec/status.js';
-import { errorFromStatus, mapDatecsErrorCode } from '../../../src-main/drivers/datecs/codec/errors.js';
-import { joinClassic, splitClassic, splitX, joinX } from '../../../src-main/drivers/datecs/codec/params.js';
+import { decodePacket, encodePacket, FrameError, nextSeq, type Framing } from '../../../src-main/protocols/datecs/frame.js';
+import { FrameScanner } from '../../../src-main/protocols/datecs/scanner.js';
+import { decodeText, encodeText, toCommaBelow } from '../../../src-main/protocols/datecs/text.js';
+import { decodeStatus, encodeStatus, IDLE_FLAGS, activeFlags } from '../../../src-main/protocols/datecs/status.js';
+import { errorFromStatus, mapDatecsErrorCode } from '../../../src-main/protocols/datecs/errors.js';
+import { joinClassic, splitClassic, splitX, joinX } from '../../../src-main/protocols/datecs/params.js';
 
 /** Deterministic pseudo-random generator (xorshift32). */
 function rng(seed: number): () => number {
@@ -135,19 +135,17 @@ describe('Datecs codec: status bits and error codes', () => {
   });
 });
 
-describe('DatecsFramer (Transform)', () => {
-  it('turns a byte stream written in small chunks into packet / SYN / NAK / bad events', async () => {
-    const { DatecsFramer } = await import('../../../src-main/drivers/datecs/framer.js');
-    const framer = new DatecsFramer('x', 'response');
+describe('FrameScanner over a chunked stream', () => {
+  it('turns a byte stream pushed in small chunks into packet / SYN / NAK / bad events', () => {
+    const scanner = new FrameScanner('x', 'response');
     const events: string[] = [];
-    framer.on('data', (e: { type: string; packet?: { seq: number } }) => events.push(e.type === 'packet' ? `packet:${e.packet?.seq}` : e.type));
     const good = encodePacket({ framing: 'x', seq: 0x41, cmd: 74, data: Buffer.alloc(0), status: encodeStatus('x', IDLE_FLAGS) });
     const bad = Buffer.from(good);
     bad[bad.length - 2] = 0x3f; // wrong BCC digit
     const stream = Buffer.concat([Buffer.from([0x16]), bad, Buffer.from([0x15]), good]);
-    for (let i = 0; i < stream.length; i += 3) framer.write(stream.subarray(i, i + 3));
-    framer.end();
-    await new Promise((r) => framer.once('end', r));
+    for (let i = 0; i < stream.length; i += 3) {
+      for (const e of scanner.push(stream.subarray(i, i + 3))) events.push(e.type === 'packet' ? `packet:${e.packet.seq}` : e.type);
+    }
     expect(events).toEqual(['syn', 'bad', 'nak', `packet:${0x41}`]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodePacket, encodePacket, type Framing, type Packet } from '../../../src-main/drivers/datecs/codec/frame.js';
-import { byteSum16, decodeNibbles, encodeNibbles, escapeData, unescapeData } from '../../../src-main/drivers/datecs/codec/bytes.js';
-import { buildXReply, joinX, parseXReply } from '../../../src-main/drivers/datecs/codec/params.js';
-import { FrameScanner } from '../../../src-main/drivers/datecs/codec/scanner.js';
+import { decodePacket, encodePacket, type Framing, type Packet } from '../../../src-main/protocols/datecs/frame.js';
+import { byteSum16, decodeNibbles, encodeNibbles, escapeData, unescapeData } from '../../../src-main/protocols/datecs/bytes.js';
+import { buildXReply, joinX, parseXReply } from '../../../src-main/protocols/datecs/params.js';
+import { FrameScanner } from '../../../src-main/protocols/datecs/scanner.js';
 
 const h = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 

@@ -14,11 +14,11 @@ import {
   toDatecsDate,
   toDatecsDateTime,
   xDiscountParams,
-} from '../../../src-main/drivers/datecs/codec/values.js';
+} from '../../../src-main/protocols/datecs/values.js';
 import { garble, WireFaultPlan } from '../../../src-main/emulators/datecs/wire-faults.js';
 import { exchangeTiming, wireMs } from '../../../src-main/emulators/datecs/timing.js';
-import { decodePacket, encodePacket } from '../../../src-main/drivers/datecs/codec/frame.js';
-import { encodeStatus, IDLE_FLAGS } from '../../../src-main/drivers/datecs/codec/status.js';
+import { decodePacket, encodePacket } from '../../../src-main/protocols/datecs/frame.js';
+import { encodeStatus, IDLE_FLAGS } from '../../../src-main/protocols/datecs/status.js';
 
 describe('Datecs value formats', () => {
   it('date-times both ways, with DST suffix and 4-digit years', () => {
@@ -120,7 +120,7 @@ describe('emulator fault plan and timing (pure)', () => {
 
 describe('text wrapping to the register width', () => {
   it('wraps at spaces, cuts words longer than the line, keeps short text whole', async () => {
-    const { wrapText } = await import('../../../src-main/drivers/datecs/codec/wrap.js');
+    const { wrapText } = await import('../../../src-main/protocols/datecs/wrap.js');
     expect(wrapText('Vă mulțumim pentru cumpărături', 12)).toEqual(['Vă mulțumim', 'pentru', 'cumpărături']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('scurt', 30)).toEqual(['scurt']);

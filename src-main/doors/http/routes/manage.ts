@@ -1,6 +1,6 @@
 /** /manage/* — devices, supported devices, settings, serial detection. */
 import { Router } from 'express';
-import { SUPPORTED_DEVICES } from '../../../devices/supported-devices.js';
+import { catalogueBody } from '../../../devices/catalogue.js';
 import { checkScanFolder, extensionsChangeProblem, type ScanFolderWarning } from '../../inbox/scan-folder.js';
 import type { NativeDoorDeps } from '../hub-api.js';
 import { detectPorts } from './detect-request.js';
@@ -48,10 +48,7 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
     res.json({ status: 0, msg: 'Terminal deleted' });
   });
   r.get('/manage/get_supported_devices', (_req, res) => {
-    res.json({
-      fiscal: SUPPORTED_DEVICES.filter((m) => m.kind === 'fiscal'),
-      pos: SUPPORTED_DEVICES.filter((m) => m.kind === 'pos'),
-    });
+    res.json(catalogueBody());
   });
   r.get('/manage/settings', (_req, res) => {
     const { fiscal_devices: _f, pos_terminals: _p, ...rest } = deps.settings.get();

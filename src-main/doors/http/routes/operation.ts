@@ -12,7 +12,7 @@ export function operationRoutes(deps: NativeDoorDeps): Router {
       res.status(200).type('application/json').send(out.body);
       return;
     }
-    res.status(out.httpStatus).json({ status: out.httpStatus, error: out.error });
+    res.status(out.httpStatus).json({ status: out.httpStatus, error: out.error, ...(out.code ? { code: out.code } : {}) });
   });
   return r;
 }

@@ -2,7 +2,7 @@
  * Datecs error codes → FisCool's DeviceErrorCode (pure). X codes come in the ErrorCode field of every reply;
  * classic devices signal errors through status bits (and the -1500xx code of command 0x20).
  */
-import type { DeviceErrorCode } from '../../../domain/error-codes.js';
+import type { DeviceErrorCode } from '../../domain/error-codes.js';
 import type { StatusFlags } from './status.js';
 
 /** X error codes the emulator produces and the driver maps specially, with a short English meaning. */

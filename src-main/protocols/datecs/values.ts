@@ -2,8 +2,8 @@
  * Value formats of the Datecs command set (pure): dates, amounts, VAT letters ↔ TaxCd digits, payment modes,
  * discount types, EJ document types.
  */
-import { formatCents, parseDecimal } from '../../../domain/money.js';
-import type { PaymentMethod } from '../../../domain/operations.js';
+import { formatCents, parseDecimal } from '../../domain/money.js';
+import type { PaymentMethod } from '../../domain/operations.js';
 
 /** "2026-11-22T14:05:09" → "22-11-26 14:05:09". */
 export function toDatecsDateTime(iso: string): string {

@@ -1,0 +1,66 @@
+/**
+ * The device-family contract: each family (Datecs, the simulated register, the simulated terminal, Caspos, a card
+ * terminal protocol, …) exports ONE descriptor from `drivers/<family>/family.ts`, and the list in `families.ts`
+ * feeds the catalogue, the driver factory, validation (capabilities, options), detection, the emulator CLI and the
+ * GUI's device editor. Adding a family = its folder + one line in that list.
+ */
+import type { z } from 'zod';
+import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
+import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
+import type { FiscalOperationType, PosOperationType } from '../domain/operations.js';
+
+export type ConnectionType = 'Serial' | 'Network' | 'None';
+
+export interface FamilyModel {
+  model: string;
+  connection_types: ConnectionType[];
+  /** The wire protocol generation the model speaks, when the family has several (Datecs: `x` or `classic`). */
+  protocol?: string;
+  default_baud_rate?: number;
+  default_tcp_port?: number;
+}
+
+export interface DriverEnv {
+  dataDir: string;
+}
+
+/** A device that answered a detection probe on a serial port. */
+export interface DetectedDevice {
+  family: string;
+  manufacturer: string;
+  model: string;
+  serial: string;
+  port: string;
+  baud_rate: number;
+  protocol?: string;
+}
+
+/** A family's emulator as a standalone process (`npm run emulator -- <name> …`). */
+export interface FamilyEmulator {
+  /** The CLI word (`datecs`, `caspos`, …). */
+  name: string;
+  usage: string;
+  /** Start it from the command-line flags; `ready` is printed as one JSON line. */
+  start(flags: ReadonlyMap<string, string>): Promise<{ ready: Record<string, unknown>; close(): Promise<void> }>;
+}
+
+interface FamilyBase<Cfg, Driver, Op extends string> {
+  id: string;
+  /** What the GUI and the docs call it. */
+  label: string;
+  catalogue: Array<{ manufacturer: string; models: FamilyModel[] }>;
+  /** The operations this family can do: anything else is refused before a job is queued. */
+  capabilities: readonly Op[];
+  /** What the device prints: Romanian registers print Windows-1250; the simulated one any Unicode. */
+  charset: 'windows-1250' | 'unicode';
+  /** `config.options` of a device of this family (validated when the device is saved, with the field named). */
+  options: z.ZodType;
+  createDriver(config: Cfg, env: DriverEnv, model: FamilyModel): Driver;
+  /** Probe serial ports for devices of this family. */
+  detect?(opts: { ports: string[] }): Promise<DetectedDevice[]>;
+  emulator?: FamilyEmulator;
+}
+
+export type FiscalFamily = FamilyBase<FiscalDeviceConfig, FiscalDriver, FiscalOperationType> & { kind: 'fiscal' };
+export type PosFamily = FamilyBase<PosTerminalConfig, PosDriver, PosOperationType> & { kind: 'pos' };
+export type DeviceFamily = FiscalFamily | PosFamily;
