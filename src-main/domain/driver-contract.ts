@@ -16,17 +16,32 @@ export interface DeviceIdentity {
   vat_rates: VatRates;
 }
 
-/** What the register's own memory says right now: read before every fiscal job and when reconciling. */
+/**
+ * What the register's own memory says right now: read before every job with an effect (and journalled with it) and
+ * when reconciling. Only what the operation needs is read (`CounterNeeds`), so a job sends no frame it does not need.
+ */
 export interface DeviceCounters {
-  /** Number of the last fiscal document (receipt or refund) closed. */
-  receipt_number: number;
-  /** Number of the last Z report. */
-  z_number: number;
-  /** A fiscal or non-fiscal receipt is open. */
+  /** A fiscal or non-fiscal receipt is open (always read). */
   receipt_open: boolean;
-  /** Cumulative cash deposited and withdrawn since the last Z (cents), for reconciling cash operations. */
-  cash_in_cents: number;
-  cash_out_cents: number;
+  /** Number of the last fiscal document (receipt or refund) closed (read with `numbers`). */
+  receipt_number?: number;
+  /** Number of the last Z report (read with `numbers`). */
+  z_number?: number;
+  /** Cumulative cash deposited and withdrawn since the last Z, cents (read with `cash`). */
+  cash_in_cents?: number;
+  cash_out_cents?: number;
+}
+
+export interface CounterNeeds {
+  numbers?: boolean;
+  cash?: boolean;
+}
+
+/** The counters an operation's outcome is decided by (receipt and Z numbers, cash sums). */
+export function counterNeeds(opType: string): CounterNeeds {
+  if (opType === 'print_receipt' || opType === 'print_refund' || opType === 'print_z') return { numbers: true };
+  if (opType === 'deposit_cash' || opType === 'withdraw_cash') return { cash: true };
+  return {};
 }
 
 export interface ExecContext {
@@ -49,7 +64,8 @@ export interface FiscalDriver {
   disconnect(): Promise<void>;
   /** Cheap liveness probe used by the status monitor; throws DeviceError when the device does not answer. */
   ping(): Promise<void>;
-  readCounters(): Promise<DeviceCounters>;
+  /** The open-receipt state and, as asked, the receipt/Z numbers and the cash sums. */
+  readCounters(needs?: CounterNeeds): Promise<DeviceCounters>;
   /** Run one operation. Throws DeviceError for device-side failures (mayHaveActed = outcome unknown). */
   execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult>;
   /**

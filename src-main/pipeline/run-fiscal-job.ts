@@ -1,4 +1,5 @@
 /** Runs one fiscal job on its device: pre-clear, journal-before-device, card link, execute, reconcile on doubt. */
+import { counterNeeds } from '../domain/driver-contract.js';
 import { DeviceError } from '../domain/error-codes.js';
 import type { FiscalOperation } from '../domain/operations.js';
 import { READ_ONLY_OPERATIONS } from '../domain/operations.js';
@@ -28,11 +29,12 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
     let counters: StoredJob['counters_before'] = null;
     try {
       if (!READ_ONLY_OPERATIONS.has(job.operation.type)) {
-        counters = await driver.readCounters();
+        const needs = counterNeeds(job.operation.type);
+        counters = await driver.readCounters(needs);
         if (counters.receipt_open && job.operation.type !== 'cancel_receipt') {
           deps.logger.warn({ job_id: job.id }, 'a receipt was left open on the device; cancelling it before the new job');
           await settleOpenReceipt(driver, null, ctx);
-          counters = await driver.readCounters();
+          counters = await driver.readCounters(needs);
           if (counters.receipt_open) throw new DeviceError('RECEIPT_OPEN');
         }
       }

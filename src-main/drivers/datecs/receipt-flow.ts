@@ -197,7 +197,7 @@ export async function printReceipt(
   const plan = planReceipt(op, rates, settings.textWidth);
   let before: number;
   const handed = ctx.counters;
-  if (handed && !handed.receipt_open) {
+  if (handed && !handed.receipt_open && handed.receipt_number !== undefined) {
     before = handed.receipt_number;
   } else {
     // Reading the state and cancelling a leftover print nothing fiscal: a failure here did not act on this receipt.
