@@ -6,7 +6,7 @@ import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
 import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
 import { findModel } from './supported-devices.js';
 import { createSimulatedFiscalDriver } from '../drivers/simulated/index.js';
-import { createSimulatedPosDriver } from '../drivers/simulated-pos/index.js';
+import { CARD_TERMINAL_FAMILIES } from './card-terminal-families.js';
 import { createDatecsDriver } from '../drivers/datecs/index.js';
 
 export interface DriverEnv {
@@ -30,8 +30,7 @@ export function createFiscalDriver(config: FiscalDeviceConfig, env: DriverEnv): 
 
 export function createPosDriver(config: PosTerminalConfig, env: DriverEnv): PosDriver {
   const model = findModel('pos', config.manufacturer, config.model);
-  if (!model || model.family !== 'simulated-pos') {
-    throw new Error(`unsupported card terminal ${config.manufacturer} ${config.model}`);
-  }
-  return createSimulatedPosDriver(config, env);
+  const family = CARD_TERMINAL_FAMILIES.find((f) => f.id === model?.family);
+  if (!family) throw new Error(`unsupported card terminal ${config.manufacturer} ${config.model}`);
+  return family.createDriver(config, env);
 }

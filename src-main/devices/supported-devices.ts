@@ -1,8 +1,9 @@
 /** The catalogue behind GET /manage/get_supported_devices and the save-device validation. */
 import { normalizeModelName } from '../domain/device-config.js';
+import { CARD_TERMINAL_FAMILIES } from './card-terminal-families.js';
 
 export type ConnectionType = 'Serial' | 'Network' | 'None';
-export type DriverFamily = 'simulated' | 'datecs' | 'simulated-pos';
+export type DriverFamily = 'simulated' | 'datecs' | (typeof CARD_TERMINAL_FAMILIES)[number]['id'];
 
 export interface SupportedModel {
   model: string;
@@ -55,11 +56,19 @@ export const SUPPORTED_DEVICES: SupportedManufacturer[] = [
       ...['FP-2000', 'FP-700', 'FP-550', 'DP-25', 'DP-05', 'DP-150', 'WP-50'].map(datecsClassic),
     ],
   },
-  {
-    manufacturer: 'FisCool',
-    kind: 'pos',
-    models: [{ model: 'Simulated Terminal', connection_types: ['None'], family: 'simulated-pos', charset: 'unicode' }],
-  },
+  ...CARD_TERMINAL_FAMILIES.map(
+    (f): SupportedManufacturer => ({
+      manufacturer: f.catalogue.manufacturer,
+      kind: 'pos',
+      models: f.catalogue.models.map((model) => ({
+        model,
+        connection_types: [...f.catalogue.connection_types],
+        family: f.id,
+        charset: 'unicode',
+        ...('default_tcp_port' in f.catalogue ? { default_tcp_port: f.catalogue.default_tcp_port } : {}),
+      })),
+    }),
+  ),
 ];
 
 export function findModel(kind: 'fiscal' | 'pos', manufacturer: string, model: string): SupportedModel | undefined {

@@ -4,8 +4,10 @@
  *                       [--timing realistic|zero] [--control PORT] [--host 127.0.0.1]
  * Prints one JSON line when ready: {"ready":true,"protocol":…,"tcp_port":…,"serial":…,"control_port":…}.
  * The control port takes line commands (see emulators/datecs/control-channel.ts).
+ *   npm run emulator -- viva-local --port P …   (emulators/viva-local/cli-entry.ts)
  */
 import { startDatecsEmulator } from './datecs/start-emulator.js';
+import { runVivaLocalEmulator, VIVA_LOCAL_USAGE } from './viva-local/index.js';
 
 function parseArgs(argv: string[]): { kind: string; flags: Map<string, string> } {
   const [kind = '', ...rest] = argv;
@@ -28,7 +30,8 @@ const USAGE =
 
 async function main(): Promise<void> {
   const { kind, flags } = parseArgs(process.argv.slice(2));
-  if (kind !== 'datecs') throw new Error(USAGE);
+  if (kind === 'viva-local') return serve(await runVivaLocalEmulator(flags));
+  if (kind !== 'datecs') throw new Error(`${USAGE}\n${VIVA_LOCAL_USAGE}`);
   const protocol = flags.get('protocol') ?? 'x';
   if (protocol !== 'x' && protocol !== 'classic') throw new Error(`--protocol must be x or classic\n${USAGE}`);
   const tcp = flags.get('tcp');
@@ -56,6 +59,13 @@ async function main(): Promise<void> {
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function serve(running: { ready: Record<string, unknown>; close(): Promise<void> }): Promise<void> {
+  process.stdout.write(JSON.stringify(running.ready) + '\n');
+  const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

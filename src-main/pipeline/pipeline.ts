@@ -14,6 +14,10 @@ import { bodyHash } from './body-hash.js';
 import type { JobQuery, OperationService, SubmitRequest, SubmitResult, ValidateResult } from './contracts.js';
 import { isFinished } from './contracts.js';
 import { DeviceWorker } from './device-worker.js';
+import { POS_CONTROL_OPERATIONS } from '../domain/operations.js';
+import { startReversal, sweepCardLinks } from './card-reversal.js';
+import { posOf } from './card-state.js';
+import { PendingVoids } from './pending-voids.js';
 import type { LatencyMetrics } from './metrics.js';
 import { runFiscalJob } from './run-fiscal-job.js';
 import { runPosJob } from './run-pos-job.js';
@@ -42,6 +46,8 @@ export class Pipeline implements OperationService {
   readonly #workers = new Map<string, DeviceWorker>();
   readonly #waiters = new JobWaiters();
   readonly #deps: RunnerDeps;
+  /** Card charges whose receipt failed and that are not reversed: GET /pos/pending-voids. */
+  readonly pendingVoids: PendingVoids;
   #started = false;
 
   constructor(opts: PipelineOptions) {
@@ -51,6 +57,7 @@ export class Pipeline implements OperationService {
       store: opts.store,
       registry: opts.registry,
       logger: opts.logger,
+      events: opts.events,
       language: lang,
       markRunning: (job, counters) => {
         opts.store.markRunning(job.id, counters);
@@ -68,6 +75,11 @@ export class Pipeline implements OperationService {
       progress: (job, p) => opts.events.emit('job', { ...this.#eventBase(job), state: 'progress', progress: p }),
       submit: (req) => this.submit(req),
     };
+    this.pendingVoids = new PendingVoids(this.#deps, (deps, receipt) => {
+      const pos = posOf(receipt);
+      const sub = pos ? startReversal(deps, receipt, pos) : null;
+      return sub?.kind === 'accepted' ? sub.job.id : null;
+    });
   }
 
   /** Recover after a crash: running → in doubt (reconciled first), queued jobs resume in order. */
@@ -75,9 +87,10 @@ export class Pipeline implements OperationService {
     const s = this.#o.store;
     const doubted = s.markRunningInDoubt();
     if (doubted > 0) this.#o.logger.warn({ jobs: doubted }, 'jobs were running when the hub stopped; reconciling them with the devices');
-    for (const job of s.listByState('in_doubt')) this.#worker(job.device_id, job.device_kind)?.addInDoubt(job.id);
-    for (const job of s.listByState('queued')) this.#worker(job.device_id, job.device_kind)?.enqueue(job.id);
+    for (const job of s.listByState('in_doubt')) this.#workerFor(job)?.addInDoubt(job.id);
+    for (const job of s.listByState('queued')) this.#workerFor(job)?.enqueue(job.id);
     this.#started = true;
+    sweepCardLinks(this.#deps);
   }
 
   async stop(): Promise<void> {
@@ -86,11 +99,19 @@ export class Pipeline implements OperationService {
 
   /** Called by the registry when a device (re)starts: pending work for it resumes. */
   deviceStarted(kind: 'fiscal' | 'pos', id: string): void {
-    if (this.#started) this.#worker(id, kind)?.kick();
+    if (this.#started) {
+      this.#worker(id, kind)?.kick();
+      if (kind === 'pos') this.#worker(id, kind, 'control')?.kick();
+    }
   }
 
   workerStats(): Array<{ device_id: string; queued: number; in_doubt: number }> {
-    return [...this.#workers.values()].map((w) => ({ device_id: w.deviceId, queued: w.queued, in_doubt: w.inDoubt }));
+    const byDevice = new Map<string, { device_id: string; queued: number; in_doubt: number }>();
+    for (const w of this.#workers.values()) {
+      const s = byDevice.get(w.deviceId) ?? { device_id: w.deviceId, queued: 0, in_doubt: 0 };
+      byDevice.set(w.deviceId, { ...s, queued: s.queued + w.queued, in_doubt: s.in_doubt + w.inDoubt });
+    }
+    return [...byDevice.values()];
   }
 
   validate(device_id: string, operation: unknown): ValidateResult {
@@ -121,7 +142,7 @@ export class Pipeline implements OperationService {
     const job = ins.job;
     const done = this.#waiters.wait(job.id);
     this.#emit(job, 'queued');
-    this.#worker(job.device_id, job.device_kind)?.enqueue(job.id);
+    this.#workerFor(job)?.enqueue(job.id);
     return { kind: 'accepted', job: publicJob(job), replayed: false, done };
   }
 
@@ -164,12 +185,19 @@ export class Pipeline implements OperationService {
     return waited ?? job;
   }
 
-  #worker(deviceId: string, kind: 'fiscal' | 'pos'): DeviceWorker | undefined {
-    let w = this.#workers.get(deviceId);
+  /** A terminal's control operations (abort, status) have their own lane: they run beside a payment in progress. */
+  #workerFor(job: Pick<StoredJob, 'device_id' | 'device_kind' | 'operation'>): DeviceWorker | undefined {
+    const control = job.device_kind === 'pos' && POS_CONTROL_OPERATIONS.has(job.operation.type);
+    return this.#worker(job.device_id, job.device_kind, control ? 'control' : 'main');
+  }
+
+  #worker(deviceId: string, kind: 'fiscal' | 'pos', lane: 'main' | 'control' = 'main'): DeviceWorker | undefined {
+    const key = lane === 'main' ? deviceId : `${deviceId}#control`;
+    let w = this.#workers.get(key);
     if (!w) {
       const run = kind === 'fiscal' ? runFiscalJob : runPosJob;
       w = new DeviceWorker(deviceId, kind, this.#deps, run, this.#o.reconcileRetryMs ?? 2000);
-      this.#workers.set(deviceId, w);
+      this.#workers.set(key, w);
     }
     return w;
   }
