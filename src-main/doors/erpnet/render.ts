@@ -66,11 +66,8 @@ function failure(outcome: Extract<JobOutcome, { ok: false }>, language: Language
   const extra: ErpMessage[] = [];
   if (outcome.device_error) {
     const dt = outcome.device_error.text ? ` ${outcome.device_error.text}` : '';
-    extra.push({
-      type: 'info',
-      code: '',
-      text: `${language === 'ro' ? 'Casa de marcat' : 'Register'}: ${String(outcome.device_error.code)}${dt}`,
-    });
+    const who = outcome.pos ? (language === 'ro' ? 'Terminalul de plată' : 'Card terminal') : language === 'ro' ? 'Casa de marcat' : 'Register';
+    extra.push({ type: 'info', code: '', text: `${who}: ${String(outcome.device_error.code)}${dt}` });
   }
   return errorStatus(code, text, extra);
 }
