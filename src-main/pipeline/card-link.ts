@@ -56,8 +56,10 @@ const RECEIPT_CODE: Partial<Record<DeviceErrorCode, DeviceErrorCode>> = {
  */
 export async function chargeCard(deps: RunnerDeps, job: StoredJob, link: CardLink): Promise<PosResult> {
   const card = cardOf(deps.store.get(job.id) ?? job);
+  if (card?.state === 'abandoned') throw new DeviceError('POS_NOT_CONFIRMED', 'the terminal did not confirm the payment of this receipt in time');
   if (card && card.state !== 'charging' && card.state !== 'approved' && card.state !== 'not_charged') {
-    throw new DeviceError('POS_NOT_CONFIRMED', `the card payment of this receipt was already given up (${card.state})`);
+    // After a crash: the receipt had failed and its charge is being (or was) given back; never print it now.
+    throw new DeviceError('POS_CANCELLED', `the receipt did not print and its card payment is given back (${card.state.replace(/_/g, ' ')})`);
   }
   const op = link.kind === 'sale' ? saleOf(job, link) : refundOf(deps, job, link);
   setCard(deps.store, job, { state: 'charging', kind: link.kind, pos_device_id: link.posId, amount_cents: link.amount });
