@@ -19,6 +19,7 @@ import { DeviceRuntime } from './device-runtime.js';
 import { createFiscalDriver, createPosDriver } from './driver-factory.js';
 import type { IdentityCache } from './identity-cache.js';
 import { describeSupported, findModel } from './supported-devices.js';
+import { CARD_TERMINAL_FAMILIES } from './card-terminal-families.js';
 
 export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
 
@@ -150,6 +151,9 @@ export class DeviceRegistry implements DeviceDirectory {
     const c = parsed.data;
     const checked = this.#checkModel('pos', c.manufacturer, c.model, c.connection_details.type);
     if (checked) return { ok: false, status: 400, error: checked };
+    const family = CARD_TERMINAL_FAMILIES.find((f) => f.id === findModel('pos', c.manufacturer, c.model)?.family);
+    const options = family?.options.safeParse(c.options ?? {});
+    if (options && !options.success) return { ok: false, status: 400, error: formatZodError(options.error, 'terminal.options') };
     if (withId.isUpdate && !this.#pos.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
     const list = this.#o.settings.get().pos_terminals.filter((d) => d.id !== c.id);
     const saved = this.#o.settings.replace({ ...this.#o.settings.get(), pos_terminals: [...list, c] });

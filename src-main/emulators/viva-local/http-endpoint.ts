@@ -1,8 +1,9 @@
 /**
- * The emulated terminal's HTTP listener (plain HTTP on a real TCP port). It goes down with the terminal's power —
+ * The emulated terminal's HTTP listener (plain HTTP, or HTTPS with a given certificate, on a real TCP port). It goes down with the terminal's power —
  * listener closed, open connections cut — and comes back on the same port at power-on.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TerminalApi } from './terminal-api.js';
 
@@ -13,15 +14,17 @@ export class HttpEndpoint {
   readonly #sockets = new Set<Socket>();
   #port: number;
   readonly #host: string;
+  readonly #tls: { key: string; cert: string } | undefined;
   /** Requests seen (method + path), for tests that count what the ECR sent. */
   readonly requests: Array<{ method: string; path: string; body: unknown }> = [];
 
   constructor(
     private readonly api: TerminalApi,
-    opts: { host?: string; port?: number } = {},
+    opts: { host?: string; port?: number; tls?: { key: string; cert: string } } = {},
   ) {
     this.#host = opts.host ?? '127.0.0.1';
     this.#port = opts.port ?? 0;
+    this.#tls = opts.tls;
   }
 
   get port(): number {
@@ -34,8 +37,9 @@ export class HttpEndpoint {
 
   async listen(): Promise<number> {
     if (this.#server) return this.#port;
-    const server = createServer((req, res) => void this.#serve(req, res));
-    server.on('connection', (s) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.#serve(req, res);
+    const server: Server = this.#tls ? createTlsServer(this.#tls, handler) : createServer(handler);
+    server.on('connection', (s: Socket) => {
       this.#sockets.add(s);
       s.on('close', () => this.#sockets.delete(s));
     });

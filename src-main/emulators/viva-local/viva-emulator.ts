@@ -14,6 +14,8 @@ export interface VivaEmulatorOptions extends PosTerminalOptions {
   port?: number;
   /** How long a planned power cut keeps the terminal off, ms (default 500). */
   powerDownMs?: number;
+  /** Serve HTTPS with this key and certificate (PEM), like terminals with their own certificate. */
+  tls?: { key: string; cert: string };
 }
 
 export interface VivaFaults extends Partial<ApiFaults> {
@@ -31,13 +33,19 @@ export class VivaLocalEmulator {
   powerDownMs: number;
   #powerTimer: NodeJS.Timeout | null = null;
   #closed = false;
+  readonly #https: boolean;
   readonly #waiters = new Set<() => void>();
 
   private constructor(opts: VivaEmulatorOptions) {
     this.terminal = new PosTerminal(opts);
     this.api = new TerminalApi(this.terminal, opts.now);
-    this.endpoint = new HttpEndpoint(this.api, { ...(opts.host ? { host: opts.host } : {}), ...(opts.port !== undefined ? { port: opts.port } : {}) });
+    this.endpoint = new HttpEndpoint(this.api, {
+      ...(opts.host ? { host: opts.host } : {}),
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.tls ? { tls: opts.tls } : {}),
+    });
     this.powerDownMs = opts.powerDownMs ?? 500;
+    this.#https = opts.tls !== undefined;
     this.terminal.onPower((on) => (on ? void this.#up() : void this.#down()));
     this.terminal.onStage(() => this.#wake());
   }
@@ -53,7 +61,7 @@ export class VivaLocalEmulator {
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.#https ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   transactions(): PosTransaction[] {

@@ -3,12 +3,17 @@
  * session state machine, busy, abort, a same-day full refund as a void, and the emulator as its own process
  * (`npm run emulator -- viva-local`) whose log survives a kill -9.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { VIVA_EVENT } from '../../../src-main/protocols/viva-local/event-ids.js';
 import { businessDay, VivaLocalEmulator } from '../../../src-main/emulators/viva-local/index.js';
+import { vivaLocalFamily } from '../../../src-main/drivers/viva-local/index.js';
+import { PosOperation } from '../../../src-main/domain/operations.js';
+import { errorOf, posCtx } from './harness.js';
 import { tempStateDir } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -104,6 +109,28 @@ describe('Viva Local Terminal API emulator', () => {
     // Viva's business day ends at 22:00 GMT+2 (20:00 UTC).
     expect(businessDay(new Date('2026-03-10T19:59:00Z'))).toBe('2026-03-10');
     expect(businessDay(new Date('2026-03-10T20:00:00Z'))).toBe('2026-03-11');
+  });
+
+  it('serves HTTPS with the terminal\'s own certificate; the driver with scheme https pays through it, plain http cannot', async () => {
+    const state = tempStateDir();
+    dirs.push(state);
+    const key = join(state.dir, 'key.pem');
+    const cert = join(state.dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=viva-terminal'], { stdio: 'ignore' });
+    emu = await VivaLocalEmulator.start({ tls: { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') } });
+    const config = (scheme: string) => ({
+      id: randomUUID(),
+      name: 'Viva TLS',
+      manufacturer: 'Viva',
+      model: 'Android Terminal',
+      connection_details: { type: 'Network' as const, details: { ip_address: '127.0.0.1', port: emu!.port } },
+      enabled: true,
+      options: { scheme, poll_ms: 10, request_timeout_ms: 500 },
+    });
+    const https = vivaLocalFamily.createDriver(config('https'));
+    await https.connect();
+    expect(await https.execute(PosOperation.parse({ type: 'sale', amount: 990, reference: 'tls-1' }), posCtx())).toMatchObject({ approved: true, amount_cents: 990 });
+    expect((await errorOf(vivaLocalFamily.createDriver(config('http')).connect())).code).toBe('POS_UNREACHABLE');
   });
 
   it('runs as its own process: ready line, control port, and its log survives kill -9', async () => {
