@@ -68,7 +68,8 @@ export async function chargeCard(deps: RunnerDeps, job: StoredJob, link: CardLin
     setCard(deps.store, job, { state: 'not_charged' });
     throw new DeviceError(sub.kind === 'invalid' ? 'NOT_SUPPORTED' : 'POS_UNREACHABLE', sub.error);
   }
-  await settled(deps, await sub.done, link.waitMs);
+  // A replay (after a crash) may find the charge in doubt: wait for it no longer than for any charge in doubt.
+  await settled(deps, sub.replayed ? await within(sub.done, link.waitMs, sub.job) : await sub.done, link.waitMs);
   // Decide in one synchronous step: a late answer of the terminal (card-reversal.ts) sees either this decision or
   // the approval, never neither.
   const charge = deps.store.get(sub.job.id);
@@ -153,6 +154,11 @@ export async function reverseCard(deps: RunnerDeps, job: StoredJob, link: CardLi
     pos,
     pos_void: { state: voided ? 'voided' : 'pending', rrn: pos.rrn, amount_cents: pos.amount_cents ?? link.amount },
   };
+}
+
+function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() => clearTimeout(timer));
 }
 
 /** The job's record once it finished, or as it stands after `waitMs` more when it is in doubt. */

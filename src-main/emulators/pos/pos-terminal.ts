@@ -8,7 +8,8 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { toLocalIso } from '../virtual-register/register-clock.js';
-import { batchTotals, checkRefund, checkVoid, findOriginal, voidedIds, type OriginalRef } from './pos-checks.js';
+import { cardOf } from './pos-card.js';
+import { batchTotals, checkRefund, checkVoid, findOriginal, refundedOf, voidedIds, type OriginalRef } from './pos-checks.js';
 import { PosLog } from './pos-log.js';
 import {
   DEFAULT_POS_RULES,
@@ -268,9 +269,7 @@ export class PosTerminal {
   isReversed(txid: string): boolean {
     if (voidedIds(this.#log).has(txid)) return true;
     const tx = this.#log.find((t) => t.txid === txid);
-    if (!tx || tx.kind !== 'sale') return false;
-    const refunded = this.#log.filter((t) => t.kind === 'refund' && t.state === 'approved' && t.original_txid === txid).reduce((s, t) => s + t.amount_cents, 0);
-    return refunded >= tx.amount_cents;
+    return tx?.kind === 'sale' && refundedOf(this.#log, tx) >= tx.amount_cents;
   }
 
   /** Cut the power now: what runs is never approved; the log keeps it "in progress" until power-on. */
@@ -399,12 +398,4 @@ export class PosTerminal {
 
 function refused(code: PosRefusal['code'], text: string): PosRefusal {
   return { kind: 'refused', code, text };
-}
-
-const BRANDS = ['VISA', 'MASTERCARD'] as const;
-
-function cardOf(): { card_masked: string; card_brand: string } {
-  const brand = BRANDS[randomInt(0, BRANDS.length)] ?? 'VISA';
-  const bin = brand === 'VISA' ? '406001' : '535110';
-  return { card_masked: `${bin}******${randomInt(0, 10_000).toString().padStart(4, '0')}`, card_brand: brand };
 }
