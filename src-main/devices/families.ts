@@ -6,6 +6,7 @@
 import { datecsFamily } from '../drivers/datecs/family.js';
 import { simulatedPosFamily } from '../drivers/simulated-pos/family.js';
 import { simulatedFamily } from '../drivers/simulated/family.js';
+import { vivaLocalFamily } from '../drivers/viva-local/family.js';
 import type { DeviceFamily } from './family.js';
 
-export const FAMILIES: readonly DeviceFamily[] = [simulatedFamily, datecsFamily, simulatedPosFamily];
+export const FAMILIES: readonly DeviceFamily[] = [simulatedFamily, datecsFamily, simulatedPosFamily, vivaLocalFamily];

@@ -6,8 +6,8 @@
  */
 import type { z } from 'zod';
 import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
-import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
-import type { FiscalOperationType, PosOperationType } from '../domain/operations.js';
+import type { FiscalDriver, PosCapability, PosDriver } from '../domain/driver-contract.js';
+import type { FiscalOperationType } from '../domain/operations.js';
 
 export type ConnectionType = 'Serial' | 'Network' | 'None';
 
@@ -49,7 +49,8 @@ interface FamilyBase<Cfg, Driver, Op extends string> {
   /** What the GUI and the docs call it. */
   label: string;
   catalogue: Array<{ manufacturer: string; models: FamilyModel[] }>;
-  /** The operations this family can do: anything else is refused before a job is queued. */
+  /** What this family can do (fiscal: operation types; card terminals: capabilities such as `refund_unreferenced`):
+   * anything else is refused before a job is queued. */
   capabilities: readonly Op[];
   /** What the device prints: Romanian registers print Windows-1250; the simulated one any Unicode. */
   charset: 'windows-1250' | 'unicode';
@@ -62,5 +63,5 @@ interface FamilyBase<Cfg, Driver, Op extends string> {
 }
 
 export type FiscalFamily = FamilyBase<FiscalDeviceConfig, FiscalDriver, FiscalOperationType> & { kind: 'fiscal' };
-export type PosFamily = FamilyBase<PosTerminalConfig, PosDriver, PosOperationType> & { kind: 'pos' };
+export type PosFamily = FamilyBase<PosTerminalConfig, PosDriver, PosCapability> & { kind: 'pos' };
 export type DeviceFamily = FiscalFamily | PosFamily;

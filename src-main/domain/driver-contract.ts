@@ -4,8 +4,9 @@
  * letter the device has, and totals have been checked.
  */
 import type { Language } from './error-codes.js';
-import type { FiscalOperation, PosOperation } from './operations.js';
-import type { FiscalResult, PosResultAny } from './results.js';
+import type { FiscalOperation, PosDriverOperation } from './operations.js';
+import type { PosPromptUpdate } from './pos-prompts.js';
+import type { FiscalResult, PosInquiry, PosResultAny } from './results.js';
 import type { VatRates } from './vat.js';
 
 export interface DeviceIdentity {
@@ -78,12 +79,41 @@ export interface FiscalDriver {
   onConnectionChange?(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }
 
+/** What a card-terminal family can do; the pipeline refuses the rest with NOT_SUPPORTED before the terminal. */
+export const POS_CAPABILITIES = [
+  'sale',
+  'refund_referenced',
+  'refund_unreferenced',
+  'void_referenced',
+  /** Void the terminal's own last transaction without being told which (the pipeline otherwise names it). */
+  'void_last',
+  /** A refund can be voided (else a refund whose receipt failed stays a to-do for the cashier). */
+  'void_refund',
+  'abort',
+  'transaction_status',
+  'settlement',
+  'get_status',
+] as const;
+export type PosCapability = (typeof POS_CAPABILITIES)[number];
+
+export interface PosExecContext extends ExecContext {
+  /** Reports what the terminal asks of the customer (waiting for card, PIN, …) while a transaction runs. */
+  prompt?: (p: PosPromptUpdate) => void;
+}
+
+/**
+ * A card terminal. Money operations (sale, refund, void) resolve with an approved PosResult or throw a
+ * DeviceError: POS_DECLINED / POS_CANCELLED / POS_TIMEOUT / POS_BUSY / DEVICE_REJECTED when the terminal provably
+ * took no money (the declined PosResult in `pos`), POS_UNREACHABLE with `mayHaveActed` when the answer was lost
+ * after the terminal may have acted (the pipeline then asks `inquire`, never re-sends).
+ */
 export interface PosDriver {
   readonly family: string;
+  readonly capabilities: ReadonlySet<PosCapability>;
   connect(): Promise<{ terminal_id: string }>;
   disconnect(): Promise<void>;
   ping(): Promise<void>;
-  execute(op: PosOperation, ctx: ExecContext): Promise<PosResultAny>;
-  /** Look up a transaction by the reference given to `sale` (used to reconcile an interrupted sale). */
-  findByReference(reference: string): Promise<PosResultAny | null>;
+  execute(op: PosDriverOperation, ctx: PosExecContext): Promise<PosResultAny>;
+  /** Status inquiry by the ECR reference given to sale/refund/void. Throws POS_UNREACHABLE when it cannot ask. */
+  inquire(reference: string): Promise<PosInquiry>;
 }

@@ -73,6 +73,10 @@ export class JobStore {
       markInDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt' WHERE state = 'running'`),
       byState: db.prepare(`SELECT * FROM jobs WHERE state = ? ORDER BY seq`),
       countByState: db.prepare(`SELECT device_id, state, COUNT(*) AS n FROM jobs GROUP BY device_id, state`),
+      byResult: db.prepare(
+        `SELECT * FROM jobs WHERE device_id = ? AND state = 'succeeded' AND json_extract(outcome, '$.result.' || ?) = ? ORDER BY seq DESC LIMIT 1`,
+      ),
+      byProgressState: db.prepare(`SELECT * FROM jobs WHERE json_extract(progress, ?) IN (SELECT value FROM json_each(?)) ORDER BY seq`),
       purgeJobs: db.prepare(`DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?`),
       purgeKeys: db.prepare(`DELETE FROM idempotency WHERE created_at < ? AND job_id NOT IN (SELECT id FROM jobs WHERE finished_at IS NULL)`),
     };
@@ -174,6 +178,18 @@ export class JobStore {
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
     args.push(Math.min(Math.max(q.limit ?? 50, 1), 1000));
     return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
+  }
+
+  /** The newest succeeded job of a device whose result field (e.g. `slip_number`, `rrn`) has this value. */
+  findSucceededByResult(deviceId: string, field: string, value: string | number): StoredJob | undefined {
+    if (!/^[a-z_]+$/.test(field)) throw new Error(`not a result field: ${field}`);
+    const row = this.#stmts.byResult.get(deviceId, field, value) as JobRow | undefined;
+    return row ? toJob(row) : undefined;
+  }
+
+  /** Jobs whose progress has, at `path` (a JSON path like `$.card.state`), one of these values. */
+  listByProgress(path: string, values: string[]): StoredJob[] {
+    return (this.#stmts.byProgressState.all(path, JSON.stringify(values)) as JobRow[]).map(toJob);
   }
 
   countByDeviceAndState(): Array<{ device_id: string; state: JobState; n: number }> {

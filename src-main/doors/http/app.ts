@@ -8,6 +8,7 @@ import { deviceRoutes } from './routes/devices.js';
 import { jobRoutes } from './routes/jobs.js';
 import { manageRoutes } from './routes/manage.js';
 import { operationRoutes } from './routes/operation.js';
+import { posRoutes } from './routes/pos.js';
 import { systemRoutes } from './routes/system.js';
 import { securityMiddleware } from './security.js';
 
@@ -35,6 +36,7 @@ export function createApi(deps: NativeDoorDeps, jobs: JobStore): Express {
   app.use(deviceRoutes(deps));
   app.use(operationRoutes(deps));
   app.use(jobRoutes(deps));
+  app.use(posRoutes(deps));
   app.use(manageRoutes(deps));
   for (const extra of deps.extraRouters ?? []) app.use(extra.path, extra.router);
   app.use((req, res) => {

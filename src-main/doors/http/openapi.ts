@@ -77,6 +77,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/jobs': { get: { summary: 'Recent jobs, newest first', responses: { '200': jsonResponse('Jobs') } } },
       '/jobs/{job_id}': { get: { summary: 'One job', responses: { '200': jsonResponse('Job'), '404': jsonResponse('Unknown job') } } },
+      '/pos/pending-voids': { get: { summary: 'Card payments without a receipt, not reversed (the cashier\'s to-do)', responses: { '200': jsonResponse('Pending voids') } } },
+      '/pos/pending-voids/{receipt_job_id}/retry': { post: { summary: 'Void a pending card payment again', responses: { '200': jsonResponse('Void started'), '404': jsonResponse('No such pending void'), '409': jsonResponse('Still being checked') } } },
+      '/pos/pending-voids/{receipt_job_id}/resolve': { post: { summary: 'Mark a pending void settled by hand', responses: { '200': jsonResponse('Resolved'), '404': jsonResponse('No such pending void'), '409': jsonResponse('Still being checked') } } },
       '/manage/save_fiscal_device': {
         post: {
           summary: 'Create (no id) or update a fiscal device',

@@ -13,7 +13,7 @@ import { submitOperation } from './submit-operation.js';
 
 type Topic = 'devices' | 'jobs' | 'inbox';
 const TOPIC_EVENTS: Record<Topic, HubEventName[]> = {
-  devices: ['device_status', 'devices_changed', 'pos_prompt'],
+  devices: ['device_status', 'devices_changed', 'pos_prompt', 'pos_pending_void'],
   jobs: ['job'],
   inbox: ['inbox_file'],
 };
