@@ -1,8 +1,9 @@
 /** The catalogue behind GET /manage/get_supported_devices and the save-device validation. */
 import { normalizeModelName } from '../domain/device-config.js';
+import { CASPOS_CATALOGUE } from '../drivers/caspos/catalogue.js';
 
 export type ConnectionType = 'Serial' | 'Network' | 'None';
-export type DriverFamily = 'simulated' | 'datecs' | 'simulated-pos';
+export type DriverFamily = 'simulated' | 'datecs' | 'caspos' | 'simulated-pos';
 
 export interface SupportedModel {
   model: string;
@@ -14,6 +15,8 @@ export interface SupportedModel {
   default_tcp_port?: number;
   /** What the device can print: real Romanian registers print Windows-1250; the simulated one any Unicode. */
   charset: 'windows-1250' | 'unicode';
+  /** Options kept sealed at rest and shown as "********" (settings/secret-options.ts). */
+  secret_options?: readonly string[];
 }
 
 export interface SupportedManufacturer {
@@ -55,6 +58,7 @@ export const SUPPORTED_DEVICES: SupportedManufacturer[] = [
       ...['FP-2000', 'FP-700', 'FP-550', 'DP-25', 'DP-05', 'DP-150', 'WP-50'].map(datecsClassic),
     ],
   },
+  CASPOS_CATALOGUE,
   {
     manufacturer: 'FisCool',
     kind: 'pos',

@@ -5,7 +5,7 @@
  */
 import type { Language } from './error-codes.js';
 import type { FiscalOperation, PosOperation } from './operations.js';
-import type { FiscalResult, PosResultAny } from './results.js';
+import type { FiscalResult, PosResult, PosResultAny } from './results.js';
 import type { VatRates } from './vat.js';
 
 export interface DeviceIdentity {
@@ -34,7 +34,12 @@ export interface ExecContext {
   language: Language;
   /** Reports progress (e.g. lines sent) to job subscribers. */
   progress?: (p: { step: string; done?: number; total?: number }) => void;
+  /** The linked card terminal's approved payment for this receipt (a Caspos sale carries its rrn and approval code). */
+  pos?: PosResult;
 }
+
+/** What settling an interrupted job found: done (with the result), provably not done, or not knowable. */
+export type SettleVerdict = { kind: 'done'; result: Record<string, unknown> } | { kind: 'not_done' } | { kind: 'unknowable' };
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
 
@@ -49,6 +54,11 @@ export interface FiscalDriver {
   readCounters(): Promise<DeviceCounters>;
   /** Run one operation. Throws DeviceError for device-side failures (mayHaveActed = outcome unknown). */
   execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult>;
+  /**
+   * Optional: settle an interrupted job with the device itself, for devices that keep their own idempotency key
+   * (Caspos: a repeated documentUUID answers the first document). null = no opinion: the counters decide.
+   */
+  settle?(op: FiscalOperation, ctx: ExecContext): Promise<SettleVerdict | null>;
   /** Optional: the driver can report connection changes it notices on its own (transport closed, …). */
   onConnectionChange?(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }

@@ -1,6 +1,7 @@
 /** Result shapes returned by drivers for each operation (the body fields besides status/msg/job_id). */
 import type { PaymentMethod } from './operations.js';
 import type { VatRates } from './vat.js';
+import { CASPOS_SUCCESS_MESSAGES } from './operations-caspos.js';
 
 export interface PosResult {
   approved: boolean;
@@ -108,4 +109,5 @@ export const SUCCESS_MESSAGES: Record<string, { ro: string; en: string }> = {
   refund: { ro: 'Rambursare pe card aprobată', en: 'Card refund approved' },
   void: { ro: 'Tranzacție anulată', en: 'Transaction voided' },
   settlement: { ro: 'Închidere de zi efectuată', en: 'Settlement done' },
+  ...CASPOS_SUCCESS_MESSAGES,
 };

@@ -4,8 +4,10 @@
  *                       [--timing realistic|zero] [--control PORT] [--host 127.0.0.1]
  * Prints one JSON line when ready: {"ready":true,"protocol":…,"tcp_port":…,"serial":…,"control_port":…}.
  * The control port takes line commands (see emulators/datecs/control-channel.ts).
+ *   npm run emulator -- caspos --port P …   (see emulators/caspos/cli.ts)
  */
 import { startDatecsEmulator } from './datecs/start-emulator.js';
+import { CASPOS_USAGE, runCasposEmulatorCli } from './caspos/cli.js';
 
 function parseArgs(argv: string[]): { kind: string; flags: Map<string, string> } {
   const [kind = '', ...rest] = argv;
@@ -28,7 +30,8 @@ const USAGE =
 
 async function main(): Promise<void> {
   const { kind, flags } = parseArgs(process.argv.slice(2));
-  if (kind !== 'datecs') throw new Error(USAGE);
+  if (kind === 'caspos') return stopOnSignal(await runCasposEmulatorCli(flags));
+  if (kind !== 'datecs') throw new Error(`${USAGE}\n${CASPOS_USAGE}`);
   const protocol = flags.get('protocol') ?? 'x';
   if (protocol !== 'x' && protocol !== 'classic') throw new Error(`--protocol must be x or classic\n${USAGE}`);
   const tcp = flags.get('tcp');
@@ -53,6 +56,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     JSON.stringify({ ready: true, protocol, tcp_port: running.tcp?.port ?? null, serial: serial ?? null, control_port: running.controlPort }) + '\n',
   );
+  stopOnSignal(running);
+}
+
+function stopOnSignal(running: { close(): Promise<void> }): void {
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };

@@ -97,7 +97,8 @@ export class Pipeline implements OperationService {
     const kind = this.#o.registry.kindOf(device_id);
     if (!kind) return { ok: false, kind: 'not_found', error: `Device not found: ${device_id}`, path: 'device_id' };
     if (kind === 'pos') return validateOperation(kind, operation, null);
-    return validateOperation(kind, operation, this.#o.registry.vatRates(device_id), this.#o.registry.charset(device_id));
+    const r = this.#o.registry;
+    return validateOperation(kind, operation, r.vatRates(device_id), r.charset(device_id), r.familyRules(device_id));
   }
 
   submit(req: SubmitRequest): SubmitResult {

@@ -3,24 +3,26 @@
  * own counters are the truth. Finish nothing blindly: cancel what is left open, and re-run only what provably did
  * not happen.
  */
-import type { DeviceCounters, FiscalDriver } from '../domain/driver-contract.js';
+import type { DeviceCounters, ExecContext, FiscalDriver, SettleVerdict } from '../domain/driver-contract.js';
 import { localIso } from '../domain/datetime.js';
 import { computeReceipt } from '../domain/receipt-math.js';
-import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type ReceiptOperation } from '../domain/operations.js';
+import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type FiscalOperation, type ReceiptOperation } from '../domain/operations.js';
 import type { StoredJob } from '../journal/job-store.js';
 
-export type Verdict =
-  | { kind: 'done'; result: Record<string, unknown> }
-  | { kind: 'not_done' }
-  | { kind: 'unknowable' };
+export type Verdict = SettleVerdict;
 
 export async function reconcileFiscalJob(
   job: StoredJob,
   driver: FiscalDriver,
   serial: string,
-  ctx: { jobId: string; language: 'ro' | 'en' },
+  ctx: ExecContext,
 ): Promise<Verdict> {
   const op = job.operation;
+  if (driver.settle) {
+    const pos = job.progress?.pos as ExecContext['pos'];
+    const settled = await driver.settle(op as unknown as FiscalOperation, pos ? { ...ctx, pos } : ctx);
+    if (settled) return settled;
+  }
   const now = await driver.readCounters();
   if (now.receipt_open) {
     await driver.execute({ type: 'cancel_receipt' }, ctx);

@@ -53,7 +53,7 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
         deps.store.setProgress(job.id, { pos });
         job.progress = { pos };
       }
-      const result = await driver.execute(job.operation as unknown as FiscalOperation, ctx);
+      const result = await driver.execute(job.operation as unknown as FiscalOperation, pos ? { ...ctx, pos } : ctx);
       deps.finish(job, successOutcome(job.operation.type, pos ? { ...result, pos } : result, lang));
       return 'finished';
     } catch (e) {
