@@ -65,7 +65,7 @@ export type QueryHandler = (env: CasposEnv, lang: Language) => Promise<Record<st
 export function queryHandler(op: CasposOperation): QueryHandler | null {
   switch (op.type) {
     case 'open_shift':
-      return (env, lang) => openShift(env, op.cash_cents, op.cashier ?? env.cashier, lang);
+      return (env, lang) => openShift(env, op.cash_cents ?? 0, op.cashier ?? env.cashier, lang);
     case 'get_shift_status':
       return (env, lang) => shiftStatus(env, lang);
     case 'print_x':

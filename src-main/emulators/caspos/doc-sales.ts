@@ -108,8 +108,8 @@ export function moneyBack(c: DocContext): DocResult {
     parent = findDocument(c.state, pid);
     if (!parent || parent.kind !== rule.parent) return refuse(628, `not a ${rule.parent} document`);
     if (parent.rolled_back) refuse(639);
-    if (sum > parent.total_cents - parent.refunded_cents) refuse(638, `${parent.total_cents - parent.refunded_cents} cents are left to return`);
     if (parent.items.length > 0) taken = checkQuantities(parent, items);
+    if (sum > parent.total_cents - parent.refunded_cents) refuse(638, `${parent.total_cents - parent.refunded_cents} cents are left to return`);
   }
   const receipt = printReceipt(c.register, { refund: true, tag: c.tag, lines: items, tendered });
   if (parent) {
