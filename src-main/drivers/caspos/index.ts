@@ -10,9 +10,12 @@ import { createCasposDriver } from './driver.js';
 import { CasposOptions, parseCasposOptions } from './options.js';
 import { casposRules } from './rules.js';
 import { DEFAULT_VAT_TYPES } from '../../protocols/caspos/tables.js';
+import { startCasposEmulator } from '../../emulators/caspos/start.js';
+import { detectCaspos } from './detect.js';
 
 export { CasposDriver, createCasposDriver } from './driver.js';
 export { CASPOS_CATALOGUE } from './catalogue.js';
+export { detectCaspos } from './detect.js';
 
 /** Validation rules for one Caspos device (its VAT table from its options; the default one if they are invalid). */
 export function casposFamilyRules(config: FiscalDeviceConfig): FamilyRules {
@@ -25,7 +28,7 @@ export function casposFamilyRules(config: FiscalDeviceConfig): FamilyRules {
   return casposRules(config.name, table);
 }
 
-/** The family descriptor, in the shape of issue 10 (catalogue, kind, capabilities, options, factory, rules). */
+/** The family descriptor, in the shape of issue 10 (catalogue, kind, capabilities, options, factory, detector, emulator). */
 export const casposFamily = {
   id: 'caspos',
   kind: 'fiscal',
@@ -34,4 +37,6 @@ export const casposFamily = {
   options: CasposOptions,
   createDriver: createCasposDriver,
   rules: casposFamilyRules,
+  detect: detectCaspos,
+  emulator: startCasposEmulator,
 } as const;

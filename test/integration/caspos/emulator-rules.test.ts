@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceError } from '../../../src-main/domain/error-codes.js';
+import { detectCaspos } from '../../../src-main/drivers/caspos/detect.js';
+import { freePort } from '../../helpers/hub-process.js';
 import { ctx, receipt, startCasposRig, type CasposRig } from './rig.js';
 
 let rig: CasposRig | null = null;
@@ -54,6 +56,15 @@ describe('Caspos emulator: requests and session', () => {
     expect((await r.raw('{"operation":"getInfo"}')).json.code).toBe('403');
     const d = r.newDriver();
     expect(await refused(d.connect())).toMatchObject({ code: 'DEVICE_REJECTED', message: expect.stringContaining('Enable Integration Service') });
+  });
+
+  it('detection: a Caspos answers an anonymous request with its envelope (401); an empty port finds nothing', async () => {
+    const r = await start();
+    const nothing = await freePort();
+    expect(await detectCaspos({ hosts: ['127.0.0.1'], port: r.em.port })).toEqual([
+      { manufacturer: 'Caspos', model: 'Caspos Mobile', ip_address: '127.0.0.1', port: r.em.port, code: 401 },
+    ]);
+    expect(await detectCaspos({ hosts: ['127.0.0.1'], port: nothing })).toEqual([]);
   });
 
   it('token expiry: the driver logs in again once and retries; a login refused is definitive and says what to do', async () => {

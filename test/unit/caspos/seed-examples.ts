@@ -31,10 +31,7 @@ function cut(lines: string[], from: number): string {
     let line = lines[i] ?? '';
     if (/^```/.test(line.trim())) continue;
     if (/^#+\s*\{\s*$/.test(line)) line = '{';
-    else if (/^#+\s/.test(line) || /^\*\*/.test(line)) {
-      if (started) continue; // a heading in the middle of an example (PDF page furniture)
-      continue;
-    }
+    else if (/^#+\s/.test(line) || /^\*\*/.test(line)) continue; // headings, also inside an example (PDF page furniture)
     if (!started) {
       const t = line.trim();
       if (t.startsWith('{')) started = true;
@@ -68,7 +65,7 @@ export function seedExamples(): SeedExample[] {
   const out: SeedExample[] = [];
   let section = '';
   for (const [i, line] of lines.entries()) {
-    const h = /^#{2,3}\s+([A-Z][\w\s()\-]+?)\s*$/.exec(line);
+    const h = /^#{2,3}\s+([A-Z][\w\s()-]+?)\s*$/.exec(line);
     if (h && h[1] && !/^(Notes|o \d)/.test(h[1]) && h[1].split(' ').length <= 4) section = h[1].trim();
     const m = MARKER.exec(line.trim());
     if (!m) continue;
