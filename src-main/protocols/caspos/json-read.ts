@@ -8,28 +8,13 @@
  * Pure: no I/O.
  */
 
+import { isJsonObject, JsonNumber, JsonSyntaxError, jsonText, type LObject, type LValue } from '../../domain/json-value.js';
+
 /** A JSON number as written ("1000.", "0.5999999", "-0.8", "7045"). */
-export class Num {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
-
-export type JValue = null | boolean | string | Num | JValue[] | JObject;
-export interface JObject {
-  [key: string]: JValue;
-}
-
-export class CasposJsonError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-    this.name = 'CasposJsonError';
-  }
-}
+export { JsonNumber as Num };
+export type JValue = LValue;
+export type JObject = LObject;
+export class CasposJsonError extends JsonSyntaxError {}
 
 const STRICT_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LENIENT_NUMBER = /-[ \t]*\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?/y;
@@ -167,7 +152,7 @@ export function parseCasposJson(text: string, opts: { lenient: boolean }): JValu
     const m = re.exec(text);
     if (m) {
       i += m[0].length;
-      return new Num(m[0].replace(/[ \t]/g, ''));
+      return new JsonNumber(m[0].replace(/[ \t]/g, ''));
     }
     return fail(i >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
   };
@@ -178,9 +163,7 @@ export function parseCasposJson(text: string, opts: { lenient: boolean }): JValu
   return value;
 }
 
-export function isJObject(v: JValue | undefined): v is JObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Num);
-}
+export const isJObject: (v: JValue | undefined) => v is JObject = isJsonObject;
 
 /** Property lookup trying each spelling in turn (the seed spells some fields two ways). */
 export function field(obj: JObject | null | undefined, ...names: string[]): JValue | undefined {
@@ -190,17 +173,11 @@ export function field(obj: JObject | null | undefined, ...names: string[]): JVal
 }
 
 /** A value as text: strings as is, numbers as written, booleans as "true"/"false"; null/absent → undefined. */
-export function textOf(v: JValue | undefined): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v;
-  if (v instanceof Num) return v.text;
-  if (typeof v === 'boolean') return String(v);
-  return undefined;
-}
+export const textOf = jsonText;
 
 /** Plain JavaScript value (numbers as JS numbers): for logs, tests and data nobody computes money with. */
 export function toPlain(v: JValue): unknown {
-  if (v instanceof Num) return Number(v.text);
+  if (v instanceof JsonNumber) return Number(v.text);
   if (Array.isArray(v)) return v.map(toPlain);
   if (isJObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x)]));
   return v;

@@ -98,6 +98,17 @@ function clientFields(c: Client | undefined): Record<string, WValue | undefined>
   };
 }
 
+/** The bank transaction's fields, camelCase as in the seed's money-back example; `always` ones go even when empty. */
+function bankFields(b: Bank | undefined, always: { rrn: boolean; others: boolean }): Record<string, WValue | undefined> {
+  const v = (x: string | undefined, keep: boolean) => x ?? (keep ? '' : undefined);
+  return {
+    rrn: v(b?.rrn, always.rrn),
+    transactionId: v(b?.transaction_id, always.others),
+    transactionNumber: v(b?.transaction_number, always.others),
+    approvalCode: v(b?.approval_code, always.others),
+  };
+}
+
 export interface SaleInput {
   uuid: string;
   payments: Payments;
@@ -114,7 +125,6 @@ export interface SaleInput {
 export function saleRequest(creds: Credentials, s: SaleInput) {
   const advance = s.prepayment_document_id !== undefined;
   const shown: PaymentField[] = advance ? ['cash', 'deposit', 'card', 'bonus'] : [...ALL_PAYMENTS];
-  const bank = s.bank ?? {};
   return envelope('sale', creds, {
     documentUUID: s.uuid,
     ...paymentFields(s.payments, shown),
@@ -123,11 +133,8 @@ export function saleRequest(creds: Credentials, s: SaleInput) {
     ...clientFields(s.client),
     cashierName: s.cashier,
     note: s.note,
-    // The seed's sale examples send `rrn` even when empty; an advance pay example has none.
-    rrn: advance ? bank.rrn : (bank.rrn ?? ''),
-    approvalCode: bank.approval_code,
-    transactionId: bank.transaction_id,
-    transactionNumber: bank.transaction_number,
+    // The seed's sale examples send `rrn` even when empty; its advance pay example has none.
+    ...bankFields(s.bank, { rrn: !advance, others: false }),
     creditContract: s.credit?.contract,
     creditPayer: s.credit?.payer,
     currency: 'AZN',
@@ -148,7 +155,6 @@ export interface MoneyBackInput {
 }
 
 export function moneyBackRequest(creds: Credentials, m: MoneyBackInput) {
-  const bank = m.bank ?? {};
   return envelope('moneyBack', creds, {
     parentDocumentId: m.parent_document_id,
     documentUUID: m.uuid,
@@ -159,10 +165,7 @@ export function moneyBackRequest(creds: Credentials, m: MoneyBackInput) {
     ...clientFields(m.client),
     cashierName: m.cashier,
     currency: 'AZN',
-    rrn: bank.rrn ?? '',
-    transactionId: bank.transaction_id ?? '',
-    transactionNumber: bank.transaction_number ?? '',
-    approvalCode: bank.approval_code ?? '',
+    ...bankFields(m.bank, { rrn: true, others: true }),
     note: m.note,
   });
 }
@@ -194,10 +197,7 @@ export function creditPayRequest(creds: Credentials, c: CreditPayInput) {
     ...clientFields(c.client),
     cashierName: c.cashier,
     note: c.note,
-    rrn: c.bank?.rrn,
-    approvalCode: c.bank?.approval_code,
-    transactionId: c.bank?.transaction_id,
-    transactionNumber: c.bank?.transaction_number,
+    ...bankFields(c.bank, { rrn: false, others: false }),
     currency: 'AZN',
   });
 }
@@ -226,8 +226,7 @@ export function prepaymentRequest(creds: Credentials, p: PrepaymentInput) {
     cashierName: p.cashier,
     currency: 'AZN',
     note: p.note,
-    rrn: p.bank?.rrn,
-    approvalCode: p.bank?.approval_code,
+    ...bankFields(p.bank, { rrn: false, others: false }),
   });
 }
 

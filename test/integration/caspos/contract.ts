@@ -7,8 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FiscalDriver } from '../../../src-main/domain/driver-contract.js';
-import { DeviceError } from '../../../src-main/domain/error-codes.js';
-import { ctx, receipt } from './rig.js';
+import { ctx, exec, receipt, refused as refusal } from './rig.js';
 
 export interface WitnessDocument {
   id: string;
@@ -33,18 +32,6 @@ export interface CasposContractRig {
   /** The device executes the next request of `operation` but its answer never arrives. */
   loseNextAnswer(operation: string): Promise<void>;
   close(): Promise<void>;
-}
-
-const exec = (d: FiscalDriver, op: unknown, jobId?: string) => d.execute(op as never, ctx(jobId)) as Promise<any>;
-
-async function refusal(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DeviceError) return e;
-    throw e;
-  }
-  throw new Error('expected a DeviceError');
 }
 
 export function describeCasposDriver(label: string, makeRig: () => Promise<CasposContractRig>): void {

@@ -5,8 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeviceError } from '../../../src-main/domain/error-codes.js';
-import { ctx, receipt, startCasposRig, type CasposRig } from './rig.js';
+import { ctx, exec as run, receipt, refused, startCasposRig, type CasposRig } from './rig.js';
 
 let rig: CasposRig | null = null;
 afterEach(async () => {
@@ -18,16 +17,7 @@ const start = async (driverOptions?: Record<string, unknown>) => {
   await rig.driver.connect();
   return rig;
 };
-const exec = (r: CasposRig, op: unknown, jobId?: string) => r.driver.execute(op as never, ctx(jobId)) as Promise<any>;
-async function refused(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DeviceError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const exec = (r: CasposRig, op: unknown, jobId?: string) => run(r.driver, op, jobId);
 const sales = (r: CasposRig) => r.em.emulator.state().documents.filter((d) => d.kind === 'sale');
 
 describe('Caspos emulator faults, as the driver sees them', () => {

@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeviceError } from '../../../src-main/domain/error-codes.js';
 import { detectCaspos } from '../../../src-main/drivers/caspos/detect.js';
 import { freePort } from '../../helpers/hub-process.js';
-import { ctx, receipt, startCasposRig, type CasposRig } from './rig.js';
+import { exec as run, receipt, refused, startCasposRig, type CasposRig } from './rig.js';
 
 let rig: CasposRig | null = null;
 afterEach(async () => {
@@ -19,16 +18,7 @@ const start = async (opts?: Parameters<typeof startCasposRig>[0]) => {
   rig = await startCasposRig(opts);
   return rig;
 };
-const exec = (r: CasposRig, op: unknown, jobId?: string) => r.driver.execute(op as never, ctx(jobId)) as Promise<any>;
-async function refused(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DeviceError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const exec = (r: CasposRig, op: unknown, jobId?: string) => run(r.driver, op, jobId);
 const login = (r: CasposRig) => r.raw(JSON.stringify({ operation: 'toLogin', username: 'username', password: 'password' }));
 
 describe('Caspos emulator: requests and session', () => {

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FiscalDeviceConfig } from '../../../src-main/domain/device-config.js';
-import type { ExecContext } from '../../../src-main/domain/driver-contract.js';
+import type { ExecContext, FiscalDriver } from '../../../src-main/domain/driver-contract.js';
+import { DeviceError } from '../../../src-main/domain/error-codes.js';
 import { CasposDriver } from '../../../src-main/drivers/caspos/driver.js';
 import { startCasposEmulator, type RunningCasposEmulator, type StartCasposEmulatorOptions } from '../../../src-main/emulators/caspos/start.js';
 
@@ -85,3 +86,17 @@ export const receipt = (lines: Array<Partial<{ description: string; quantity_tho
   lines: lines.map((l) => ({ type: 'item' as const, description: 'Çay', quantity_thousandths: 1000, unit_price_cents: 100, vat: 'A', ...l })),
   ...extra,
 });
+
+/** Run an operation (already validated) on a driver; results are read as the JSON they become. */
+export const exec = (d: FiscalDriver, op: unknown, jobId?: string) => d.execute(op as never, ctx(jobId)) as Promise<any>;
+
+/** The DeviceError a promise is refused with (the test fails if it resolves). */
+export async function refused(p: Promise<unknown>): Promise<DeviceError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DeviceError) return e;
+    throw e;
+  }
+  throw new Error('expected a DeviceError');
+}
