@@ -7,9 +7,14 @@ import { openSecretOptions, redactSecretOptions, sealSecretOptions } from '../se
 import type { SecretStore } from '../settings/secret-store.js';
 import { findModel } from './supported-devices.js';
 
-const keysOf = (c: FiscalDeviceConfig): readonly string[] => findModel('fiscal', c.manufacturer, c.model)?.secret_options ?? [];
+const keysOf = (c: FiscalDeviceConfig): readonly string[] =>
+  findModel('fiscal', c.manufacturer, c.model)?.secret_options ?? [];
 
-export function sealConfig(c: FiscalDeviceConfig, previous: FiscalDeviceConfig | undefined, store: SecretStore): FiscalDeviceConfig {
+export function sealConfig(
+  c: FiscalDeviceConfig,
+  previous: FiscalDeviceConfig | undefined,
+  store: SecretStore,
+): FiscalDeviceConfig {
   const keys = keysOf(c);
   if (keys.length === 0) return c;
   const options = sealSecretOptions(c.options, previous?.options, keys, store);
@@ -30,5 +35,7 @@ export function openConfig(c: FiscalDeviceConfig, store: SecretStore): FiscalDev
 
 /** True when a saved config still holds a secret in plain text (a settings file edited by hand). */
 export function hasPlainSecret(c: FiscalDeviceConfig): boolean {
-  return keysOf(c).some((k) => typeof c.options?.[k] === 'string' && !String(c.options[k]).startsWith('fiscool-secret:'));
+  return keysOf(c).some(
+    (k) => typeof c.options?.[k] === 'string' && !String(c.options[k]).startsWith('fiscool-secret:'),
+  );
 }

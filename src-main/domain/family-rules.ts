@@ -7,8 +7,7 @@
 import type { z } from 'zod';
 
 export type FamilyCheck =
-  | { ok: true; operation: Record<string, unknown> & { type: string } }
-  | { ok: false; path: string; message: string };
+  { ok: true; operation: Record<string, unknown> & { type: string } } | { ok: false; path: string; message: string };
 
 export interface FamilyRules {
   /** Names the device in refusals, e.g. `Caspos device "Kassa 1"`. */

@@ -54,8 +54,14 @@ const documentExtras = {
   bank: CasposBank.optional(),
 };
 
-export const CasposPrintReceipt = PrintReceipt.extend({ lines: z.array(CasposReceiptLine).min(1).max(500), ...documentExtras });
-export const CasposPrintRefund = PrintRefund.extend({ lines: z.array(CasposReceiptLine).min(1).max(500), ...documentExtras });
+export const CasposPrintReceipt = PrintReceipt.extend({
+  lines: z.array(CasposReceiptLine).min(1).max(500),
+  ...documentExtras,
+});
+export const CasposPrintRefund = PrintRefund.extend({
+  lines: z.array(CasposReceiptLine).min(1).max(500),
+  ...documentExtras,
+});
 export type CasposPrintReceipt = z.infer<typeof CasposPrintReceipt>;
 export type CasposPrintRefund = z.infer<typeof CasposPrintRefund>;
 
@@ -76,7 +82,10 @@ const IsoUtc = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/, 'must be a UTC date-time YYYY-MM-DDTHH:MM:SSZ');
 const LocalDateOrTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/, 'must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:MM:SS');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/,
+    'must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:MM:SS',
+  );
 
 const simple = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
 
@@ -138,7 +147,13 @@ export const CreditPay = z.strictObject({
   lines: z.array(CreditPayLine).min(1).max(500),
   payments,
   /** Which instalment this is (`paymentNumber`). */
-  payment_number: z.union([z.number().int().min(1).max(10_000), z.string().trim().regex(/^\d{1,5}$/)]),
+  payment_number: z.union([
+    z.number().int().min(1).max(10_000),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/),
+  ]),
   /** What is still owed after this payment (`residue`). */
   residue_cents: cents(),
   credit,
@@ -163,7 +178,10 @@ export const Rollback = z.strictObject({
   total_cents: positiveCents(),
   payments,
   /** The original document's amounts per VAT. */
-  vat_amounts: z.array(z.strictObject({ vat: VatSpec, amount_cents: cents() })).min(1).max(10),
+  vat_amounts: z
+    .array(z.strictObject({ vat: VatSpec, amount_cents: cents() }))
+    .min(1)
+    .max(10),
   cashier: documentExtras.cashier,
   note: documentExtras.note,
 });
@@ -219,7 +237,10 @@ export const CASPOS_STANDARD_OPERATIONS = [
 ] as const;
 
 const standard = FiscalOperation.options.filter(
-  (o) => (CASPOS_STANDARD_OPERATIONS as readonly string[]).includes(o.shape.type.value) && o !== PrintReceipt && o !== PrintRefund,
+  (o) =>
+    (CASPOS_STANDARD_OPERATIONS as readonly string[]).includes(o.shape.type.value) &&
+    o !== PrintReceipt &&
+    o !== PrintRefund,
 );
 
 /** Every operation a Caspos device accepts. */
@@ -230,7 +251,11 @@ export const CasposOperation = z.discriminatedUnion('type', [
   ...CASPOS_NATIVE_OPERATIONS,
 ]);
 export type CasposNativeOperation = z.infer<(typeof CASPOS_NATIVE_OPERATIONS)[number]>;
-export type CasposOperation = Exclude<FiscalOperation, { type: 'print_receipt' | 'print_refund' }> | CasposPrintReceipt | CasposPrintRefund | CasposNativeOperation;
+export type CasposOperation =
+  | Exclude<FiscalOperation, { type: 'print_receipt' | 'print_refund' }>
+  | CasposPrintReceipt
+  | CasposPrintRefund
+  | CasposNativeOperation;
 export type CasposOperationType = CasposOperation['type'];
 
 /** Success messages (`msg`) of the Caspos-only operations. */

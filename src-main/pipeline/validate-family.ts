@@ -6,7 +6,11 @@ import type { FamilyRules } from '../domain/family-rules.js';
 import { firstIssue } from '../domain/validation.js';
 import type { ValidateResult } from './contracts.js';
 
-export function validateWithRules(operation: Record<string, unknown>, type: string, rules: FamilyRules): ValidateResult {
+export function validateWithRules(
+  operation: Record<string, unknown>,
+  type: string,
+  rules: FamilyRules,
+): ValidateResult {
   if (!rules.operationTypes.includes(type)) {
     const error = `operation.type: "${type}" is not an operation ${rules.label} can do (it can do: ${rules.operationTypes.join(', ')})`;
     return { ok: false, kind: 'invalid', error, path: 'operation.type' };
@@ -17,6 +21,7 @@ export function validateWithRules(operation: Record<string, unknown>, type: stri
     return { ok: false, kind: 'invalid', error: `${issue.path}: ${issue.message}`, path: issue.path };
   }
   const checked = rules.check(parsed.data);
-  if (!checked.ok) return { ok: false, kind: 'invalid', error: `${checked.path}: ${checked.message}`, path: checked.path };
+  if (!checked.ok)
+    return { ok: false, kind: 'invalid', error: `${checked.path}: ${checked.message}`, path: checked.path };
   return { ok: true, device_kind: 'fiscal', operation: checked.operation };
 }

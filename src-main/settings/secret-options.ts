@@ -9,7 +9,12 @@ export const SECRET_MASK = '********';
 
 type Options = Record<string, unknown> | undefined;
 
-export function sealSecretOptions(options: Options, previous: Options, keys: readonly string[], store: SecretStore): Options {
+export function sealSecretOptions(
+  options: Options,
+  previous: Options,
+  keys: readonly string[],
+  store: SecretStore,
+): Options {
   if (keys.length === 0 || (options === undefined && previous === undefined)) return options;
   const out: Record<string, unknown> = { ...options };
   for (const k of keys) {

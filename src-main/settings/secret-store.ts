@@ -65,7 +65,8 @@ export function createKeyFileSecretStore(dataDir: string): SecretStore {
       return FILE_TAG + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
     open(sealed) {
-      if (!sealed.startsWith(FILE_TAG)) throw new SecretError('the secret was sealed by another store (the desktop app?); enter it again');
+      if (!sealed.startsWith(FILE_TAG))
+        throw new SecretError('the secret was sealed by another store (the desktop app?); enter it again');
       if (!existsSync(path)) throw new SecretError(`the key file ${path} is missing; enter the secret again`);
       const raw = Buffer.from(sealed.slice(FILE_TAG.length), 'base64');
       try {
@@ -89,7 +90,8 @@ export interface Encryptor {
 /** The desktop store on `safeStorage`; falls back to `fallback` (the key file) when the OS offers no encryption. */
 export function secretStoreFromEncryptor(enc: Encryptor, fallback: SecretStore): SecretStore {
   return {
-    seal: (plain) => (enc.isEncryptionAvailable() ? OS_TAG + enc.encryptString(plain).toString('base64') : fallback.seal(plain)),
+    seal: (plain) =>
+      enc.isEncryptionAvailable() ? OS_TAG + enc.encryptString(plain).toString('base64') : fallback.seal(plain),
     open(sealed) {
       if (!sealed.startsWith(OS_TAG)) return fallback.open(sealed);
       try {

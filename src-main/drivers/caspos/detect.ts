@@ -16,11 +16,19 @@ export interface DetectedCaspos {
   code: number;
 }
 
-export async function detectCaspos(opts: { hosts: string[]; port?: number; timeoutMs?: number }): Promise<DetectedCaspos[]> {
+export async function detectCaspos(opts: {
+  hosts: string[];
+  port?: number;
+  timeoutMs?: number;
+}): Promise<DetectedCaspos[]> {
   const port = opts.port ?? DEFAULT_CASPOS_PORT;
   const probe = async (host: string): Promise<DetectedCaspos | null> => {
     try {
-      const http = await postCaspos({ host, port }, writeCasposJson({ operation: 'getShiftStatus' }), opts.timeoutMs ?? 1500);
+      const http = await postCaspos(
+        { host, port },
+        writeCasposJson({ operation: 'getShiftStatus' }),
+        opts.timeoutMs ?? 1500,
+      );
       const a = readAnswer(http.text);
       return { manufacturer: 'Caspos', model: 'Caspos Mobile', ip_address: host, port, code: a.code };
     } catch {

@@ -64,13 +64,30 @@ export const itemsOf = (lines: ReadonlyArray<{ type: string }>, table: Record<st
   lines.filter((l): l is ItemLineLike => l.type === 'item').map((l) => itemOf(l, table));
 
 /** Text lines of a receipt (and its own note, a refund's reason) become the `note` printed at the end. */
-export function noteOf(lines: ReadonlyArray<{ type: string; text?: string }>, ...more: Array<string | undefined>): string | undefined {
-  const texts = [...lines.filter((l) => l.type === 'text').map((l) => l.text ?? ''), ...more.filter((x): x is string => x !== undefined)];
+export function noteOf(
+  lines: ReadonlyArray<{ type: string; text?: string }>,
+  ...more: Array<string | undefined>
+): string | undefined {
+  const texts = [
+    ...lines.filter((l) => l.type === 'text').map((l) => l.text ?? ''),
+    ...more.filter((x): x is string => x !== undefined),
+  ];
   return texts.length ? texts.join('\n') : undefined;
 }
 
-const STANDARD_FIELD: Partial<Record<PaymentMethod, PaymentField>> = { cash: 'cash', card: 'card', credit: 'credit', voucher: 'bonus' };
-const CASPOS_FIELD: Record<CasposPaymentMethod, PaymentField> = { cash: 'cash', card: 'card', credit: 'credit', bonus: 'bonus', prepayment: 'deposit' };
+const STANDARD_FIELD: Partial<Record<PaymentMethod, PaymentField>> = {
+  cash: 'cash',
+  card: 'card',
+  credit: 'credit',
+  voucher: 'bonus',
+};
+const CASPOS_FIELD: Record<CasposPaymentMethod, PaymentField> = {
+  cash: 'cash',
+  card: 'card',
+  credit: 'credit',
+  bonus: 'bonus',
+  prepayment: 'deposit',
+};
 
 /** Standard payments (omitted = all in cash) → Caspos fields; voucher → bonusPayment. */
 export function standardPayments(payments: Payment[] | undefined, totalCents: number): Payments {
@@ -83,7 +100,13 @@ export function standardPayments(payments: Payment[] | undefined, totalCents: nu
   return out;
 }
 
-const STANDARD_METHOD: Record<CasposPaymentMethod, PaymentMethod> = { cash: 'cash', card: 'card', credit: 'credit', bonus: 'voucher', prepayment: 'other' };
+const STANDARD_METHOD: Record<CasposPaymentMethod, PaymentMethod> = {
+  cash: 'cash',
+  card: 'card',
+  credit: 'credit',
+  bonus: 'voucher',
+  prepayment: 'other',
+};
 
 /** Caspos payments as standard ones, for the domain's receipt arithmetic (change only in cash). */
 export const asStandard = (ps: ReadonlyArray<{ method: CasposPaymentMethod; amount_cents: number }>): Payment[] =>
@@ -95,7 +118,16 @@ export function casposPayments(payments: CasposPayment[]): Payments {
   return out;
 }
 
-export function clientOf(c: { name?: string | undefined; total_bonus_cents?: number | undefined; earned_bonus_cents?: number | undefined; bonus_card_number?: string | undefined } | undefined): Client | undefined {
+export function clientOf(
+  c:
+    | {
+        name?: string | undefined;
+        total_bonus_cents?: number | undefined;
+        earned_bonus_cents?: number | undefined;
+        bonus_card_number?: string | undefined;
+      }
+    | undefined,
+): Client | undefined {
   if (!c) return undefined;
   const out: Client = {};
   if (c.name !== undefined) out.name = c.name;

@@ -31,7 +31,9 @@ type Op<T extends CasposOperation['type']> = Extract<CasposOperation, { type: T 
 
 const totalsOf = (lines: ReadonlyArray<{ type: string }>, payments: Payment[] | undefined) => {
   const c = computeReceipt({ lines: lines as ReceiptLine[], payments }, (vat) => ({ group: vat }));
-  return c.ok ? { total_cents: c.totals.total_cents, change_cents: c.totals.change_cents } : { total_cents: 0, change_cents: 0 };
+  return c.ok
+    ? { total_cents: c.totals.total_cents, change_cents: c.totals.change_cents }
+    : { total_cents: 0, change_cents: 0 };
 };
 
 function receiptAnswer(env: CasposEnv, a: CasposAnswer, totals: { total_cents: number; change_cents: number }) {
@@ -65,7 +67,11 @@ async function receipt(env: CasposEnv, op: Receipt, ctx: ExecContext) {
   return receiptAnswer(env, await env.document(request, ctx), totals);
 }
 
-async function casposDocumentOp(env: CasposEnv, op: Op<'credit_sale' | 'prepaid_sale' | 'money_back_manual' | 'credit_pay'>, ctx: ExecContext) {
+async function casposDocumentOp(
+  env: CasposEnv,
+  op: Op<'credit_sale' | 'prepaid_sale' | 'money_back_manual' | 'credit_pay'>,
+  ctx: ExecContext,
+) {
   const totals = totalsOf(op.lines, asStandard(op.payments));
   const common = {
     uuid: ctx.jobId,
@@ -120,7 +126,10 @@ async function prepayment(env: CasposEnv, op: Op<'prepayment'>, ctx: ExecContext
     note: op.note,
     bank: bankOf(op.bank, ctx.pos),
   });
-  return receiptAnswer(env, await env.document(request, ctx), { total_cents: amount, change_cents: Math.max(0, paid - amount) });
+  return receiptAnswer(env, await env.document(request, ctx), {
+    total_cents: amount,
+    change_cents: Math.max(0, paid - amount),
+  });
 }
 
 async function rollback(env: CasposEnv, op: Op<'rollback'>, ctx: ExecContext) {
@@ -154,17 +163,31 @@ async function cash(env: CasposEnv, op: Op<'deposit_cash' | 'withdraw_cash'>, ct
   const kind = op.type === 'deposit_cash' ? 'deposit' : 'withDraw';
   const a = await env.document(cashRequest(env.creds, kind, ctx.jobId, op.amount, env.cashier), ctx);
   // Caspos does not say what the drawer holds.
-  return { cash_in_drawer_cents: null, document: casposDocument(readDocument(a.data), env.qrBase()), ...(a.code === 1 ? { repeated: true } : {}) };
+  return {
+    cash_in_drawer_cents: null,
+    document: casposDocument(readDocument(a.data), env.qrBase()),
+    ...(a.code === 1 ? { repeated: true } : {}),
+  };
 }
 
 async function zReport(env: CasposEnv, ctx: ExecContext) {
-  const a = await env.document(closeShiftRequest(env.creds, ctx.jobId, env.cashier), ctx, { opensShift: false, on503: SHIFT_ALREADY_CLOSED });
+  const a = await env.document(closeShiftRequest(env.creds, ctx.jobId, env.cashier), ctx, {
+    opensShift: false,
+    on503: SHIFT_ALREADY_CLOSED,
+  });
   const report = readShiftReport(a.data);
-  return { z_number: report.report_number ?? 0, totals: reportTotals(report, env.table), report, ...(a.code === 1 ? { repeated: true } : {}) };
+  return {
+    z_number: report.report_number ?? 0,
+    totals: reportTotals(report, env.table),
+    report,
+    ...(a.code === 1 ? { repeated: true } : {}),
+  };
 }
 
 /** The operations that make a document; null for the others. */
-export function documentHandler(op: CasposOperation): ((env: CasposEnv, ctx: ExecContext) => Promise<Record<string, unknown>>) | null {
+export function documentHandler(
+  op: CasposOperation,
+): ((env: CasposEnv, ctx: ExecContext) => Promise<Record<string, unknown>>) | null {
   switch (op.type) {
     case 'print_receipt':
     case 'print_refund':
@@ -189,4 +212,3 @@ export function documentHandler(op: CasposOperation): ((env: CasposEnv, ctx: Exe
       return null;
   }
 }
-

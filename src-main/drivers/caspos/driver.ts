@@ -6,7 +6,13 @@
  */
 import { localIso } from '../../domain/datetime.js';
 import type { FiscalDeviceConfig } from '../../domain/device-config.js';
-import type { DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver, SettleVerdict } from '../../domain/driver-contract.js';
+import type {
+  DeviceCounters,
+  DeviceIdentity,
+  ExecContext,
+  FiscalDriver,
+  SettleVerdict,
+} from '../../domain/driver-contract.js';
 import { DeviceError, type Language } from '../../domain/error-codes.js';
 import type { FiscalOperation } from '../../domain/operations.js';
 import type { CasposOperation } from '../../domain/operations-caspos.js';
@@ -30,11 +36,18 @@ export class CasposDriver implements FiscalDriver {
 
   constructor(readonly config: FiscalDeviceConfig) {
     const conn = config.connection_details;
-    if (conn.type !== 'Network') throw new Error('a Caspos device connects over the network (IP address and port 5544)');
+    if (conn.type !== 'Network')
+      throw new Error('a Caspos device connects over the network (IP address and port 5544)');
     this.options = parseCasposOptions(config.options);
-    if (!this.options.username || !this.options.password) throw new Error('a Caspos device needs options.username and options.password');
+    if (!this.options.username || !this.options.password)
+      throw new Error('a Caspos device needs options.username and options.password');
     const credentials: Credentials = { username: this.options.username, password: this.options.password };
-    this.session = new CasposSession({ host: conn.details.ip_address, port: conn.details.port, credentials, timeoutMs: this.options.timeout_ms });
+    this.session = new CasposSession({
+      host: conn.details.ip_address,
+      port: conn.details.port,
+      credentials,
+      timeoutMs: this.options.timeout_ms,
+    });
   }
 
   async connect(): Promise<DeviceIdentity> {
@@ -61,7 +74,13 @@ export class CasposDriver implements FiscalDriver {
   /** Caspos shows its last document number (getInfo); there is no open receipt, and no Z or cash counter outside reports. */
   async readCounters(): Promise<DeviceCounters> {
     const info = await this.guard(() => deviceInfo(this.env(), this.#lang));
-    return { receipt_number: info.last_doc_number ?? 0, z_number: 0, receipt_open: false, cash_in_cents: 0, cash_out_cents: 0 };
+    return {
+      receipt_number: info.last_doc_number ?? 0,
+      z_number: 0,
+      receipt_open: false,
+      cash_in_cents: 0,
+      cash_out_cents: 0,
+    };
   }
 
   async execute(op: FiscalOperation | CasposOperation, ctx: ExecContext): Promise<FiscalResult> {
@@ -70,7 +89,9 @@ export class CasposDriver implements FiscalDriver {
     const doc = documentHandler(o);
     const query = doc ? null : queryHandler(o);
     if (!doc && !query) throw new DeviceError('NOT_SUPPORTED', `Caspos cannot do ${op.type}`);
-    const result = await this.guard(() => (doc ? doc(this.env(), ctx) : (query as NonNullable<typeof query>)(this.env(), ctx.language)));
+    const result = await this.guard(() =>
+      doc ? doc(this.env(), ctx) : (query as NonNullable<typeof query>)(this.env(), ctx.language),
+    );
     // Caspos results carry more than the standard shapes (the document, full reports); the pipeline keeps them as JSON.
     return result as unknown as FiscalResult;
   }
@@ -134,4 +155,3 @@ export class CasposDriver implements FiscalDriver {
 export function createCasposDriver(config: FiscalDeviceConfig): CasposDriver {
   return new CasposDriver(config);
 }
-

@@ -16,11 +16,17 @@ export const SHIFT_ALREADY_CLOSED: CasposErrorEntry = {
   en: 'The shift is already closed: there is no Z report to print.',
 };
 
-export function answerError(a: CasposAnswer, lang: Language, entry: CasposErrorEntry = casposError(a.code)): DeviceError {
+export function answerError(
+  a: CasposAnswer,
+  lang: Language,
+  entry: CasposErrorEntry = casposError(a.code),
+): DeviceError {
   const text = entry[lang];
   const detail = text === DEVICE_ERRORS[entry.code][lang] ? undefined : text;
   const message = a.message.trim();
-  return new DeviceError(entry.code, detail, { deviceError: { code: a.code, text: [message, entry.az].filter(Boolean).join(' / ') } });
+  return new DeviceError(entry.code, detail, {
+    deviceError: { code: a.code, text: [message, entry.az].filter(Boolean).join(' / ') },
+  });
 }
 
 /** The device refused a document request itself: with the UUID checked first, no such document exists. */

@@ -50,12 +50,15 @@ export function postCaspos(base: { host: string; port: number }, body: string, t
         connection: 'close',
       },
     });
-    const connectTimer = setTimeout(() => {
-      if (!connected) {
-        fail(`no connection to ${base.host}:${base.port} within ${CONNECT_TIMEOUT_MS / 1000} s`);
-        req.destroy();
-      }
-    }, Math.min(CONNECT_TIMEOUT_MS, timeoutMs));
+    const connectTimer = setTimeout(
+      () => {
+        if (!connected) {
+          fail(`no connection to ${base.host}:${base.port} within ${CONNECT_TIMEOUT_MS / 1000} s`);
+          req.destroy();
+        }
+      },
+      Math.min(CONNECT_TIMEOUT_MS, timeoutMs),
+    );
     const answerTimer = setTimeout(() => {
       fail(`no answer from ${base.host}:${base.port} within ${Math.round(timeoutMs / 100) / 10} s`);
       req.destroy();
@@ -68,7 +71,9 @@ export function postCaspos(base: { host: string; port: number }, body: string, t
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
+      res.on('end', () =>
+        finish(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })),
+      );
       res.on('aborted', () => fail('the answer was cut off'));
       res.on('error', (e) => fail(`the answer was cut off (${e.message})`));
     });

@@ -15,7 +15,10 @@ export const CasposOptions = z.object({
   auto_open_shift: z.boolean().default(true),
   /** FisCool VAT letter → Caspos vatType (1 ƏDV 18%, 2 trade supplement 18%, 3 VAT-free, 5 0%, 6 simplified 2%, 7 simplified 8%). */
   vat_types: z
-    .record(z.string().regex(/^[A-H]$/, 'VAT letters are A–H'), z.number().int().refine(isVatType, 'vatType must be 1, 2, 3, 5, 6 or 7'))
+    .record(
+      z.string().regex(/^[A-H]$/, 'VAT letters are A–H'),
+      z.number().int().refine(isVatType, 'vatType must be 1, 2, 3, 5, 6 or 7'),
+    )
     .default(DEFAULT_VAT_TYPES),
   /** Printed as `cashierName` when an operation names no cashier. */
   cashier_name: z.string().trim().min(1).max(100).default('Kassir'),

@@ -5,15 +5,25 @@ import { DeviceError, type Language } from '../../domain/error-codes.js';
 import { formatCents } from '../../domain/money.js';
 import type { CasposOperation } from '../../domain/operations-caspos.js';
 import type { DeviceInfo, DeviceStatusReport } from '../../domain/results.js';
-import { readControlTape, readInfo, readPeriodicReport, readShiftReport, readShiftStatus } from '../../protocols/caspos/answers.js';
+import {
+  readControlTape,
+  readInfo,
+  readPeriodicReport,
+  readShiftReport,
+  readShiftStatus,
+} from '../../protocols/caspos/answers.js';
 import { CODE_OK, CODE_SHIFT_CLOSED } from '../../protocols/caspos/errors.js';
-import { openShiftRequest, periodicReportRequest, simpleRequest, xReportRequest } from '../../protocols/caspos/requests.js';
+import {
+  openShiftRequest,
+  periodicReportRequest,
+  simpleRequest,
+  xReportRequest,
+} from '../../protocols/caspos/requests.js';
 import { casposDateTime } from '../../protocols/caspos/units.js';
 import { answerError } from './errors.js';
 import type { CasposEnv } from './env.js';
 import { vatRatesOf } from './options.js';
 import { reportTotals } from './results.js';
-
 
 async function ok(env: CasposEnv, request: Parameters<CasposEnv['ask']>[0], lang: Language) {
   const a = await env.ask(request);
@@ -24,7 +34,10 @@ async function ok(env: CasposEnv, request: Parameters<CasposEnv['ask']>[0], lang
 export async function shiftStatus(env: CasposEnv, lang: Language) {
   const s = readShiftStatus((await ok(env, simpleRequest(env.creds, 'getShiftStatus'), lang)).data);
   const opened = s.shift_open_time ? Date.parse(s.shift_open_time) : NaN;
-  const hours = s.shift_open && Number.isFinite(opened) ? Math.max(0, Math.floor(((Date.now() - opened) / 3_600_000) * 100) / 100) : 0;
+  const hours =
+    s.shift_open && Number.isFinite(opened)
+      ? Math.max(0, Math.floor(((Date.now() - opened) / 3_600_000) * 100) / 100)
+      : 0;
   return { shift_open: s.shift_open === true, shift_open_time: s.shift_open_time, hours_open: hours };
 }
 
@@ -37,9 +50,13 @@ export async function openShift(env: CasposEnv, cashCents: number, cashier: stri
   return { ...status, ...(a.code === CODE_SHIFT_CLOSED ? { already_open: true } : {}) };
 }
 
-async function printerConnected(env: CasposEnv): Promise<{ connected: boolean; device_error?: { code: number; text: string } }> {
+async function printerConnected(
+  env: CasposEnv,
+): Promise<{ connected: boolean; device_error?: { code: number; text: string } }> {
   const a = await env.ask(simpleRequest(env.creds, 'isConnectedPrinter'));
-  return a.code === CODE_OK ? { connected: true } : { connected: false, device_error: { code: a.code, text: a.message } };
+  return a.code === CODE_OK
+    ? { connected: true }
+    : { connected: false, device_error: { code: a.code, text: a.message } };
 }
 
 /** Start/end of a periodic report: a date means the whole day. */
@@ -47,7 +64,9 @@ const day = (s: string, end: boolean) => casposDateTime(s.length === 10 ? `${s}T
 
 function reportLines(report: Record<string, unknown>): string[] {
   return Object.entries(report).map(([k, v]) =>
-    k.endsWith('_cents') && typeof v === 'number' ? `${k.slice(0, -6)}: ${formatCents(v)}` : `${k}: ${v === null ? '' : String(v)}`,
+    k.endsWith('_cents') && typeof v === 'number'
+      ? `${k.slice(0, -6)}: ${formatCents(v)}`
+      : `${k}: ${v === null ? '' : String(v)}`,
   );
 }
 
@@ -82,7 +101,11 @@ export function queryHandler(op: CasposOperation): QueryHandler | null {
         return { lines: reportLines(report), report };
       };
     case 'get_control_tape':
-      return async (env, lang) => readControlTape((await ok(env, simpleRequest(env.creds, 'getControlTape'), lang)).data) as unknown as Record<string, unknown>;
+      return async (env, lang) =>
+        readControlTape((await ok(env, simpleRequest(env.creds, 'getControlTape'), lang)).data) as unknown as Record<
+          string,
+          unknown
+        >;
     case 'print_duplicate':
       return async (env, lang) => (await ok(env, simpleRequest(env.creds, 'printLastCheque'), lang), {});
     case 'open_drawer':
@@ -119,7 +142,9 @@ export function queryHandler(op: CasposOperation): QueryHandler | null {
           model: i.cashregister_model ?? '',
           firmware: i.application_version ?? '',
           text_limits: { item_name: 72, text_line: 500 },
-          headers: [i.company_name, i.object_name, i.object_address, i.company_tax_number].filter((x): x is string => !!x),
+          headers: [i.company_name, i.object_name, i.object_address, i.company_tax_number].filter(
+            (x): x is string => !!x,
+          ),
           payment_names: { cash: 'Nağd', card: 'Kart', credit: 'Kredit', voucher: 'Bonus' },
           last_receipt_number: i.last_doc_number ?? 0,
           last_z_number: 0,

@@ -77,7 +77,8 @@ export class CasposSession {
     try {
       return readAnswer(http.text);
     } catch (e) {
-      if (http.status === 401 || http.status === 403) return { code: http.status, message: `HTTP ${http.status}`, data: null };
+      if (http.status === 401 || http.status === 403)
+        return { code: http.status, message: `HTTP ${http.status}`, data: null };
       if (e instanceof CasposAnswerError) throw new CasposAnswerError(`${e.message} (HTTP ${http.status})`);
       throw e;
     }

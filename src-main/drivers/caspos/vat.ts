@@ -19,7 +19,9 @@ export function resolveCasposVat(spec: string, table: Record<string, VatType>): 
   const s = spec.trim();
   if (/^[A-Ha-h]$/.test(s)) {
     const g = s.toUpperCase();
-    return g in table ? { group: g } : { error: `VAT letter ${g} is not set up for this Caspos device (it has ${describeVatTable(table)})` };
+    return g in table
+      ? { group: g }
+      : { error: `VAT letter ${g} is not set up for this Caspos device (it has ${describeVatTable(table)})` };
   }
   const m = /^(\d{1,2}(?:[.,]\d{1,2})?)\s*%$/.exec(s);
   const bp = m?.[1] !== undefined ? parseDecimal(m[1], 2, true) : null;
@@ -33,7 +35,9 @@ export function resolveCasposVat(spec: string, table: Record<string, VatType>): 
     .find((l) => table[l] === type);
   return letter !== undefined
     ? { group: letter }
-    : { error: `VAT rate ${m?.[1]}% (vatType ${type}) has no letter on this Caspos device (it has ${describeVatTable(table)})` };
+    : {
+        error: `VAT rate ${m?.[1]}% (vatType ${type}) has no letter on this Caspos device (it has ${describeVatTable(table)})`,
+      };
 }
 
 /** The vatType of a letter validation already resolved. */

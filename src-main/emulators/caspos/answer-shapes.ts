@@ -12,7 +12,9 @@ import type { CasposDoc } from './ledger.js';
 export function dbl(cents: number): Num {
   const neg = cents < 0;
   const a = Math.abs(cents);
-  const frac = String(a % 100).padStart(2, '0').replace(/0$/, '');
+  const frac = String(a % 100)
+    .padStart(2, '0')
+    .replace(/0$/, '');
   return new Num(`${neg ? '-' : ''}${Math.floor(a / 100)}.${frac === '' ? '0' : frac}`);
 }
 

@@ -46,7 +46,15 @@ const DOCUMENTS: Record<string, (c: DocContext) => DocResult> = {
   deposit: (c) => cash(c, 'deposit'),
   withDraw: (c) => cash(c, 'withdraw'),
 };
-const PRINTING = new Set([...Object.keys(DOCUMENTS), 'closeShift', 'getXReport', 'printLastCheque', 'openCashbox', 'isConnectedPrinter', 'openShift']);
+const PRINTING = new Set([
+  ...Object.keys(DOCUMENTS),
+  'closeShift',
+  'getXReport',
+  'printLastCheque',
+  'openCashbox',
+  'isConnectedPrinter',
+  'openShift',
+]);
 const KNOWN = new Set([...Object.keys(DOCUMENTS), ...Object.keys(queries), 'toLogin', 'toLogout']);
 const DAY_MS = 24 * 3600_000;
 
@@ -65,7 +73,12 @@ export class CasposEmulator {
     this.register = new VirtualRegister({
       ...opts.register,
       ...(opts.stateDir ? { stateDir: join(opts.stateDir, 'register') } : {}),
-      identity: { model: 'SUNMI V1S', firmware: 'Versiya: 1.0.7.0', vat_rates: REGISTER_VAT_RATES, ...opts.register?.identity },
+      identity: {
+        model: 'SUNMI V1S',
+        firmware: 'Versiya: 1.0.7.0',
+        vat_rates: REGISTER_VAT_RATES,
+        ...opts.register?.identity,
+      },
     });
     this.#store = new LedgerStore(opts.stateDir);
     const code = this.register.identity().serial.slice(-5);
@@ -118,18 +131,28 @@ export class CasposEmulator {
       if (auth) return auth;
       const forced = this.faults.takeForced(op);
       if (forced) return this.#answer(forced.code, op, null, forced.message);
-      if (PRINTING.has(op) && !this.faults.printerConnected) return this.#answer(999, op, null, 'Printer is not connected');
+      if (PRINTING.has(op) && !this.faults.printerConnected)
+        return this.#answer(999, op, null, 'Printer is not connected');
       const data = isJObject(req.data) ? new Fields(req.data) : new Fields({});
       const uuid = data.text('documentUUID', { max: 100 }) ?? null;
       if (uuid !== null && (op in DOCUMENTS || op === 'closeShift')) {
         const first = this.#state.answers[uuid];
-        if (first !== undefined) return this.#reply(op, 1, parseCasposJson(first, { lenient: false }) as unknown as WValue, SEED_MESSAGES[1]);
+        if (first !== undefined)
+          return this.#reply(op, 1, parseCasposJson(first, { lenient: false }) as unknown as WValue, SEED_MESSAGES[1]);
       }
       const doc = DOCUMENTS[op];
       if (doc) return this.#document(op, doc, data, top, uuid);
       const query = queries[op] as (c: QueryContext) => Record<string, WValue> | null;
       const draft = structuredClone(this.#state);
-      const result = query({ state: draft, register: this.register, data, top, now: this.now(), uuid, cashOnOpen: (sum) => this.#cashOnOpen(draft, sum) });
+      const result = query({
+        state: draft,
+        register: this.register,
+        data,
+        top,
+        now: this.now(),
+        uuid,
+        cashOnOpen: (sum) => this.#cashOnOpen(draft, sum),
+      });
       this.#commit(draft, uuid, op === 'closeShift' ? result : null);
       return this.#reply(op, 0, result);
     } catch (e) {
@@ -155,7 +178,13 @@ export class CasposEmulator {
     return null;
   }
 
-  #document(op: string, handler: (c: DocContext) => DocResult, data: Fields, top: Fields, uuid: string | null): EmulatorReply {
+  #document(
+    op: string,
+    handler: (c: DocContext) => DocResult,
+    data: Fields,
+    top: Fields,
+    uuid: string | null,
+  ): EmulatorReply {
     const s = this.#state;
     if (!s.shift.open || s.shift.opened_at === null) return this.#answer(503, op);
     const now = this.now();
@@ -164,7 +193,15 @@ export class CasposEmulator {
     // cashierName sits in `data` for most documents, at the top level for correction and rollBack (as in the seed).
     data.text('cashierName', { max: 100, code: 608 });
     top.text('cashierName', { max: 100, code: 608 });
-    const { doc, bank } = handler({ state: draft, register: this.register, now, uuid, tag: `caspos:${uuid ?? 'none'}:${op}`, data, top });
+    const { doc, bank } = handler({
+      state: draft,
+      register: this.register,
+      now,
+      uuid,
+      tag: `caspos:${uuid ?? 'none'}:${op}`,
+      data,
+      top,
+    });
     const answer = documentAnswer(doc, bank);
     this.#commit(draft, uuid, answer);
     return this.#reply(op, 0, answer);
@@ -172,7 +209,19 @@ export class CasposEmulator {
 
   /** openShift's initial deposit: a deposit document of the new shift. */
   #cashOnOpen(draft: LedgerState, sum: number): void {
-    cash({ state: draft, register: this.register, now: this.now(), uuid: null, tag: 'caspos:open-shift', data: new Fields({}), top: new Fields({}) }, 'deposit', sum);
+    cash(
+      {
+        state: draft,
+        register: this.register,
+        now: this.now(),
+        uuid: null,
+        tag: 'caspos:open-shift',
+        data: new Fields({}),
+        top: new Fields({}),
+      },
+      'deposit',
+      sum,
+    );
   }
 
   #commit(draft: LedgerState, uuid: string | null, answer: Record<string, WValue> | null): void {
@@ -182,7 +231,10 @@ export class CasposEmulator {
   }
 
   #answer(code: number, op: string, data: Record<string, WValue> | null = null, detail?: string): EmulatorReply {
-    const message = code === 999 ? `Error message: ${detail ?? ''}`.trim() : (SEED_MESSAGES[code] ?? 'Error message:') + (detail ? ` (${detail})` : '');
+    const message =
+      code === 999
+        ? `Error message: ${detail ?? ''}`.trim()
+        : (SEED_MESSAGES[code] ?? 'Error message:') + (detail ? ` (${detail})` : '');
     return this.#reply(op, code, data, message, false);
   }
 

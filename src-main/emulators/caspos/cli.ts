@@ -17,7 +17,8 @@ export async function runCasposEmulatorCli(flags: Map<string, string>): Promise<
     return n;
   };
   const port = num('port');
-  if (port === undefined) throw new Error(`--port is required (5544 like the device, 0 for any free port)\n${CASPOS_USAGE}`);
+  if (port === undefined)
+    throw new Error(`--port is required (5544 like the device, 0 for any free port)\n${CASPOS_USAGE}`);
   const s = (k: string) => flags.get(k);
   const running = await startCasposEmulator({
     port,
@@ -29,6 +30,13 @@ export async function runCasposEmulatorCli(flags: Map<string, string>): Promise<
     ...(num('first-shift') !== undefined ? { firstShift: num('first-shift') } : {}),
   });
   const host = running.endpoint.host;
-  process.stdout.write(JSON.stringify({ ready: true, kind: 'caspos', port: running.port, control: `http://${host}:${running.port}/_emulator/` }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      ready: true,
+      kind: 'caspos',
+      port: running.port,
+      control: `http://${host}:${running.port}/_emulator/`,
+    }) + '\n',
+  );
   return running;
 }

@@ -38,7 +38,8 @@ export function readItem(f: Fields, style: 'sale' | 'credit_pay' | 'prepayment')
   const code = f.text('code', { max: 64, code: 609 }) ?? '';
   const codeType = f.int('codeType', { required: true });
   if (codeType < 0 || codeType > 3) refuse(612, `${f.where}.codeType = ${codeType}`);
-  if ((codeType === 1 && !/^\d{8}$/.test(code)) || (codeType === 2 && !/^\d{13}$/.test(code))) refuse(609, `${f.where}.code`);
+  if ((codeType === 1 && !/^\d{8}$/.test(code)) || (codeType === 2 && !/^\d{13}$/.test(code)))
+    refuse(609, `${f.where}.code`);
   const quantityType = f.int('quantityType', { required: true });
   if (quantityType < 0 || quantityType > 5) refuse(1008, `${f.where}.quantityType = ${quantityType}`);
   const vat_type = vatTypeOf(f);
@@ -205,7 +206,18 @@ export function registerRefusal(e: unknown): never {
 /** Print the document as a fiscal (or refund) receipt on the register; returns the register's receipt number. */
 export function printReceipt(
   reg: VirtualRegister,
-  r: { refund: boolean; tag: string; lines: Array<{ name: string; quantity_thousandths: number; price_cents: number; total_cents: number; vat_type: number }>; tendered: DocPayments },
+  r: {
+    refund: boolean;
+    tag: string;
+    lines: Array<{
+      name: string;
+      quantity_thousandths: number;
+      price_cents: number;
+      total_cents: number;
+      vat_type: number;
+    }>;
+    tendered: DocPayments;
+  },
 ): number {
   try {
     if (reg.counters().receipt_open) reg.cancelReceipt();
@@ -222,7 +234,9 @@ export function printReceipt(
         quantity_thousandths: l.quantity_thousandths,
         unit_price_cents: l.price_cents,
         vat_group: GROUP_OF_VAT[l.vat_type] ?? 'A',
-        ...(adj !== 0 ? { adjustment: { kind: 'amount' as const, amount_cents: Math.abs(adj), surcharge: adj > 0 } } : {}),
+        ...(adj !== 0
+          ? { adjustment: { kind: 'amount' as const, amount_cents: Math.abs(adj), surcharge: adj > 0 } }
+          : {}),
       });
     }
     let paid = false;

@@ -3,7 +3,16 @@
  * (cancels a sale or correction of the current shift only, with the parent's very amounts), deposit and withdraw.
  */
 import { RegisterError } from '../virtual-register/register-api.js';
-import { GROUP_OF_VAT, newDocument, printReceipt, readCurrency, readPayments, registerRefusal, settle, vatTypeOf } from './doc-common.js';
+import {
+  GROUP_OF_VAT,
+  newDocument,
+  printReceipt,
+  readCurrency,
+  readPayments,
+  registerRefusal,
+  settle,
+  vatTypeOf,
+} from './doc-common.js';
 import { findDocument, type DocContext, type DocResult } from './doc-context.js';
 import type { DocPayments } from './ledger.js';
 import { refuse } from './request-reader.js';
@@ -42,7 +51,8 @@ export function correction(c: DocContext): DocResult {
   return { doc, bank: null };
 }
 
-const samePayments = (a: DocPayments, b: DocPayments) => (Object.keys(a) as Array<keyof DocPayments>).every((k) => a[k] === b[k]);
+const samePayments = (a: DocPayments, b: DocPayments) =>
+  (Object.keys(a) as Array<keyof DocPayments>).every((k) => a[k] === b[k]);
 
 export function rollBack(c: DocContext): DocResult {
   const d = c.data;
@@ -50,7 +60,11 @@ export function rollBack(c: DocContext): DocResult {
   const pid = d.text('parentDocumentId', { required: true, code: 627 }) as string;
   const parent = findDocument(c.state, pid);
   // Only inside the current shift; receipts of earlier shifts take a money back.
-  if (!parent || (parent.kind !== 'sale' && parent.kind !== 'correction') || parent.shift_number !== c.state.shift.number) {
+  if (
+    !parent ||
+    (parent.kind !== 'sale' && parent.kind !== 'correction') ||
+    parent.shift_number !== c.state.shift.number
+  ) {
     return refuse(627, 'no sale or correction with that id in the current shift');
   }
   if (parent.rolled_back) refuse(639);
@@ -59,13 +73,25 @@ export function rollBack(c: DocContext): DocResult {
   if (sum !== parent.total_cents) refuse(638, `the document's total is ${parent.total_cents} cents`);
   const tendered = readPayments(d);
   if (!samePayments(tendered, parent.payments)) refuse(607, 'the payments must be those of the document');
-  const amounts = d.objects('vatAmounts').map((v) => ({ vat_type: vatTypeOf(v), sum_cents: v.money('vatSum', { required: true }) }));
-  const key = (xs: Array<{ vat_type: number; sum_cents: number }>) => xs.map((x) => `${x.vat_type}:${x.sum_cents}`).sort().join(',');
+  const amounts = d
+    .objects('vatAmounts')
+    .map((v) => ({ vat_type: vatTypeOf(v), sum_cents: v.money('vatSum', { required: true }) }));
+  const key = (xs: Array<{ vat_type: number; sum_cents: number }>) =>
+    xs
+      .map((x) => `${x.vat_type}:${x.sum_cents}`)
+      .sort()
+      .join(',');
   if (key(amounts) !== key(parent.vat)) refuse(613, 'vatAmounts must be those of the document');
   const receipt = printReceipt(c.register, {
     refund: true,
     tag: c.tag,
-    lines: parent.vat.map((v) => ({ name: `Ləğv ${GROUP_OF_VAT[v.vat_type]}`, quantity_thousandths: 1000, price_cents: v.sum_cents, total_cents: v.sum_cents, vat_type: v.vat_type })),
+    lines: parent.vat.map((v) => ({
+      name: `Ləğv ${GROUP_OF_VAT[v.vat_type]}`,
+      quantity_thousandths: 1000,
+      price_cents: v.sum_cents,
+      total_cents: v.sum_cents,
+      vat_type: v.vat_type,
+    })),
     tendered,
   });
   parent.rolled_back = true;
@@ -88,7 +114,8 @@ export function cash(c: DocContext, direction: 'deposit' | 'withdraw', sumOverri
     if (direction === 'deposit') c.register.cashIn(sum);
     else c.register.cashOut(sum);
   } catch (e) {
-    if (e instanceof RegisterError && e.code === 'CASH_NOT_ENOUGH') refuse(999, `not enough cash in the drawer (${e.message})`);
+    if (e instanceof RegisterError && e.code === 'CASH_NOT_ENOUGH')
+      refuse(999, `not enough cash in the drawer (${e.message})`);
     registerRefusal(e);
   }
   const doc = newDocument(c.state, direction, c.now, {

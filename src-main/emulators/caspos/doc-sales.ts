@@ -71,17 +71,27 @@ export function sale(c: DocContext): DocResult {
   return { doc, bank };
 }
 
-const MONEY_BACK_KIND = { 0: { parent: 'sale', kind: 'money_back' }, 6: { parent: 'prepayment', kind: 'prepayment_return' }, 7: { parent: 'credit', kind: 'credit_return' } } as const;
+const MONEY_BACK_KIND = {
+  0: { parent: 'sale', kind: 'money_back' },
+  6: { parent: 'prepayment', kind: 'prepayment_return' },
+  7: { parent: 'credit', kind: 'credit_return' },
+} as const;
 
 /** Match each returned line to the parent's line (by parentItemUuid, else code and name) and check what is left. */
 function checkQuantities(parent: CasposDoc, items: ReadItem[]): Array<[number, number]> {
   const take = new Map<number, number>();
   for (const [n, i] of items.entries()) {
-    const idx = parent.items.findIndex((p) => (i.parent_item_uuid ? p.item_uuid === i.parent_item_uuid : p.code === i.code && p.name === i.name));
+    const idx = parent.items.findIndex((p) =>
+      i.parent_item_uuid ? p.item_uuid === i.parent_item_uuid : p.code === i.code && p.name === i.name,
+    );
     if (idx < 0) refuse(641, `items[${n}] is not on the parent document`);
     const p = parent.items[idx] as CasposDoc['items'][number];
     const want = (take.get(idx) ?? 0) + i.quantity_thousandths;
-    if (want > p.quantity_thousandths - p.returned_thousandths) refuse(641, `items[${n}]: only ${p.quantity_thousandths - p.returned_thousandths} thousandths are left to return`);
+    if (want > p.quantity_thousandths - p.returned_thousandths)
+      refuse(
+        641,
+        `items[${n}]: only ${p.quantity_thousandths - p.returned_thousandths} thousandths are left to return`,
+      );
     take.set(idx, want);
   }
   return [...take];
@@ -109,7 +119,8 @@ export function moneyBack(c: DocContext): DocResult {
     if (!parent || parent.kind !== rule.parent) return refuse(628, `not a ${rule.parent} document`);
     if (parent.rolled_back) refuse(639);
     if (parent.items.length > 0) taken = checkQuantities(parent, items);
-    if (sum > parent.total_cents - parent.refunded_cents) refuse(638, `${parent.total_cents - parent.refunded_cents} cents are left to return`);
+    if (sum > parent.total_cents - parent.refunded_cents)
+      refuse(638, `${parent.total_cents - parent.refunded_cents} cents are left to return`);
   }
   const receipt = printReceipt(c.register, { refund: true, tag: c.tag, lines: items, tendered });
   if (parent) {
@@ -138,7 +149,8 @@ export function creditPay(c: DocContext): DocResult {
   const items = readItems(d, 'credit_pay');
   const sum = total(items);
   const tendered = readPayments(d);
-  if (tendered.credit + tendered.deposit + tendered.bonus > 0) refuse(607, 'a credit payment is paid in cash or by card');
+  if (tendered.credit + tendered.deposit + tendered.bonus > 0)
+    refuse(607, 'a credit payment is paid in cash or by card');
   const kept = settle(tendered, sum);
   if (sum > parent.open_cents) refuse(632, `${parent.open_cents} cents are owed`);
   const residue = d.money('residue', { required: true });
@@ -174,7 +186,9 @@ export function prepayment(c: DocContext, withItems: boolean): DocResult {
   const items = withItems ? readItems(d, 'prepayment') : [];
   if (items.some((i) => i.vat_type !== vat)) refuse(616, 'every item of an advance has its vatType');
   if (withItems && total(items) !== sum) refuse(611, `the items add up to ${total(items)} cents, sum is ${sum}`);
-  const lines = withItems ? items : [{ name: 'Avans', quantity_thousandths: 1000, price_cents: sum, total_cents: sum, vat_type: vat }];
+  const lines = withItems
+    ? items
+    : [{ name: 'Avans', quantity_thousandths: 1000, price_cents: sum, total_cents: sum, vat_type: vat }];
   const receipt = printReceipt(c.register, { refund: false, tag: c.tag, lines, tendered });
   const doc = newDocument(c.state, 'prepayment', c.now, {
     uuid: c.uuid,

@@ -31,7 +31,8 @@ export interface FaultSpec {
 
 const SESSION_OPS = new Set(['toLogin', 'toLogout']);
 
-const applies = (ops: string[] | undefined | null, op: string): boolean => (ops && ops.length ? ops.includes(op) : !SESSION_OPS.has(op));
+const applies = (ops: string[] | undefined | null, op: string): boolean =>
+  ops && ops.length ? ops.includes(op) : !SESSION_OPS.has(op);
 
 export class CasposFaults {
   printerConnected = true;
@@ -79,6 +80,12 @@ export class CasposFaults {
   }
 
   view(): Record<string, unknown> {
-    return { printer_connected: this.printerConnected, force: this.#force, lose_answer: this.#lose, delay_ms: this.delayMs, delay_operations: this.delayOperations };
+    return {
+      printer_connected: this.printerConnected,
+      force: this.#force,
+      lose_answer: this.#lose,
+      delay_ms: this.delayMs,
+      delay_operations: this.delayOperations,
+    };
   }
 }

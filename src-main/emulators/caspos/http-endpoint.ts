@@ -34,7 +34,14 @@ function control(em: CasposEmulator, method: string, path: string, body: string)
   const r = em.register;
   switch (`${method} ${path}`) {
     case 'GET /_emulator/state':
-      return { ...em.state(), faults: em.faults.view(), session_active: em.sessionActive, integration_enabled: em.integrationEnabled, register: r.counters(), now: em.now() };
+      return {
+        ...em.state(),
+        faults: em.faults.view(),
+        session_active: em.sessionActive,
+        integration_enabled: em.integrationEnabled,
+        register: r.counters(),
+        now: em.now(),
+      };
     case 'GET /_emulator/requests':
       return em.requests;
     case 'GET /_emulator/journal':
@@ -64,7 +71,10 @@ function control(em: CasposEmulator, method: string, path: string, body: string)
   }
 }
 
-export async function serveCaspos(em: CasposEmulator, opts: { port?: number; host?: string } = {}): Promise<CasposEndpoint> {
+export async function serveCaspos(
+  em: CasposEmulator,
+  opts: { port?: number; host?: string } = {},
+): Promise<CasposEndpoint> {
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -84,7 +94,10 @@ export async function serveCaspos(em: CasposEmulator, opts: { port?: number; hos
       if (req.method !== 'POST') return json(res, 405, { code: '405', message: 'use POST' });
       const ct = (req.headers['content-type'] ?? '').toLowerCase();
       if (!/^application\/json\s*(;\s*charset=utf-8\s*)?$/.test(ct)) {
-        return json(res, 200, { code: '1002', message: 'json: input is not recognized (Content-Type must be application/json; charset=utf-8)' });
+        return json(res, 200, {
+          code: '1002',
+          message: 'json: input is not recognized (Content-Type must be application/json; charset=utf-8)',
+        });
       }
       void em.handle(body).then(
         (reply) => {
@@ -92,7 +105,10 @@ export async function serveCaspos(em: CasposEmulator, opts: { port?: number; hos
           if (reply.kind === 'hang') return; // executed, never answered: the client times out
           const send = () => {
             if (res.destroyed) return;
-            res.writeHead(200, { 'content-type': CASPOS_CONTENT_TYPE, 'content-length': Buffer.byteLength(reply.body) });
+            res.writeHead(200, {
+              'content-type': CASPOS_CONTENT_TYPE,
+              'content-length': Buffer.byteLength(reply.body),
+            });
             res.end(reply.body);
           };
           if (reply.delayMs > 0) setTimeout(send, reply.delayMs);

@@ -28,12 +28,15 @@ const reportPercent = (t: number): number | null => VAT_TYPES[t as VatType]?.rep
 /** Gross per report percentage (null = VAT-free), in first-seen order. */
 function byPercent(docs: CasposDoc[]): Map<number | null, number> {
   const m = new Map<number | null, number>();
-  for (const d of docs) for (const v of d.vat) m.set(reportPercent(v.vat_type), (m.get(reportPercent(v.vat_type)) ?? 0) + v.sum_cents);
+  for (const d of docs)
+    for (const v of d.vat) m.set(reportPercent(v.vat_type), (m.get(reportPercent(v.vat_type)) ?? 0) + v.sum_cents);
   return m;
 }
 
 function vatAmounts(docs: CasposDoc[]): WValue[] {
-  return [...byPercent(docs)].map(([p, sum]) => (p === null ? { vatSum: dbl(sum) } : { vatPercent: percent(p), vatSum: dbl(sum) }));
+  return [...byPercent(docs)].map(([p, sum]) =>
+    p === null ? { vatSum: dbl(sum) } : { vatPercent: percent(p), vatSum: dbl(sum) },
+  );
 }
 
 const sum = (docs: CasposDoc[], f: (d: CasposDoc) => number) => docs.reduce((s, d) => s + f(d), 0);
@@ -120,11 +123,17 @@ export function shiftReport(
 }
 
 /** VAT included in a gross amount at `bp` (18 % of 118 …), rounded half up. */
-export const includedVat = (gross: number, bp: number): number => Number(divRoundHalfUp(BigInt(gross) * BigInt(bp), 10_000n + BigInt(bp)));
+export const includedVat = (gross: number, bp: number): number =>
+  Number(divRoundHalfUp(BigInt(gross) * BigInt(bp), 10_000n + BigInt(bp)));
 
-const docVat = (d: CasposDoc) => d.vat.reduce((s, v) => s + includedVat(v.sum_cents, VAT_TYPES[v.vat_type as VatType]?.basis_points ?? 0), 0);
+const docVat = (d: CasposDoc) =>
+  d.vat.reduce((s, v) => s + includedVat(v.sum_cents, VAT_TYPES[v.vat_type as VatType]?.basis_points ?? 0), 0);
 
-function periodicBlock(name: string, docs: CasposDoc[], parts: { credit: boolean; prepayment: boolean; total: boolean; vat: boolean }): Record<string, WValue> {
+function periodicBlock(
+  name: string,
+  docs: CasposDoc[],
+  parts: { credit: boolean; prepayment: boolean; total: boolean; vat: boolean },
+): Record<string, WValue> {
   const out: Record<string, WValue> = {
     [`${name}BonusTotal`]: dbl(pay(docs, 'bonus')),
     [`${name}CashTotal`]: dbl(pay(docs, 'cash')),
@@ -135,7 +144,9 @@ function periodicBlock(name: string, docs: CasposDoc[], parts: { credit: boolean
   if (parts.prepayment) out[`${name}PrepaymentTotal`] = dbl(pay(docs, 'deposit'));
   if (parts.total) out[`${name}Total`] = dbl(sum(docs, (d) => d.total_cents));
   if (parts.vat) out[`${name}Vat`] = dbl(sum(docs, docVat));
-  const free = sum(docs, (d) => d.vat.filter((v) => reportPercent(v.vat_type) === null).reduce((s, v) => s + v.sum_cents, 0));
+  const free = sum(docs, (d) =>
+    d.vat.filter((v) => reportPercent(v.vat_type) === null).reduce((s, v) => s + v.sum_cents, 0),
+  );
   out[`${name}VatFreeTotal`] = dbl(free);
   out[`${name}VatTotal`] = dbl(sum(docs, (d) => d.total_cents) - free);
   return out;
@@ -164,13 +175,22 @@ export function periodicReport(all: CasposDoc[], start: string, end: string, now
     periodVatSum: dbl(p.total - p.free),
     ...periodicBlock('prepayment', of('prepayment'), { credit: false, prepayment: false, total: false, vat: false }),
     ...periodicBlock('sale', of('sale'), { credit: true, prepayment: true, total: true, vat: false }),
-    ...periodicBlock('saleReturn', of('money_back', 'credit_return', 'prepayment_return'), { credit: true, prepayment: true, total: true, vat: false }),
+    ...periodicBlock('saleReturn', of('money_back', 'credit_return', 'prepayment_return'), {
+      credit: true,
+      prepayment: true,
+      total: true,
+      vat: false,
+    }),
     startDate: dateText(start),
   };
 }
 
 /** getControlTape: the current shift's documents. */
-export function controlTape(docs: CasposDoc[], shift: { number: number; opened_at: string }, now: string): Record<string, WValue> {
+export function controlTape(
+  docs: CasposDoc[],
+  shift: { number: number; opened_at: string },
+  now: string,
+): Record<string, WValue> {
   const tape = docs
     .filter((d) => d.kind !== 'z_report')
     .map((d) => ({

@@ -12,7 +12,9 @@ export class Refusal extends Error {
     readonly code: number,
     detail?: string,
   ) {
-    super(detail ? `${SEED_MESSAGES[code] ?? 'Error message:'} (${detail})` : (SEED_MESSAGES[code] ?? 'Error message:'));
+    super(
+      detail ? `${SEED_MESSAGES[code] ?? 'Error message:'} (${detail})` : (SEED_MESSAGES[code] ?? 'Error message:'),
+    );
     this.name = 'Refusal';
   }
 }
@@ -70,9 +72,11 @@ export class Fields {
 
   text(key: string, opts: { required?: boolean; max?: number; code?: number } = {}): string | undefined {
     const v = this.obj[key];
-    if (v === undefined || v === null) return opts.required ? refuse(opts.code ?? TYPE_ERROR, `${this.where}.${key} is required`) : undefined;
+    if (v === undefined || v === null)
+      return opts.required ? refuse(opts.code ?? TYPE_ERROR, `${this.where}.${key} is required`) : undefined;
     if (typeof v !== 'string') return refuse(TYPE_ERROR, `${this.where}.${key} must be a string`);
-    if (opts.max !== undefined && v.length > opts.max) refuse(opts.code ?? TYPE_ERROR, `${this.where}.${key} is longer than ${opts.max}`);
+    if (opts.max !== undefined && v.length > opts.max)
+      refuse(opts.code ?? TYPE_ERROR, `${this.where}.${key} is longer than ${opts.max}`);
     return v;
   }
 
@@ -87,13 +91,18 @@ export class Fields {
     const v = this.obj[key];
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) return refuse(TYPE_ERROR, `${this.where}.${key} must be an array`);
-    return v.map((x, i) => (isJObject(x) ? new Fields(x, `${this.where}.${key}[${i}]`) : refuse(TYPE_ERROR, `${this.where}.${key}[${i}] must be an object`)));
+    return v.map((x, i) =>
+      isJObject(x)
+        ? new Fields(x, `${this.where}.${key}[${i}]`)
+        : refuse(TYPE_ERROR, `${this.where}.${key}[${i}] must be an object`),
+    );
   }
 
   strings(key: string): string[] {
     const v = this.obj[key];
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return refuse(TYPE_ERROR, `${this.where}.${key} must be an array of strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      return refuse(TYPE_ERROR, `${this.where}.${key} must be an array of strings`);
     return v as string[];
   }
 }

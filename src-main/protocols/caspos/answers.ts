@@ -115,7 +115,10 @@ function vatAmounts(v: JValue | undefined): VatAmount[] {
   if (!Array.isArray(v)) return [];
   return v.filter(isJObject).map((a) => {
     const p = field(a, 'vatPercent', 'vat_percent');
-    return { vat_percent_bp: p === undefined || p === null ? null : readCents(p), sum_cents: readCents(field(a, 'vatSum', 'vat_sum')) };
+    return {
+      vat_percent_bp: p === undefined || p === null ? null : readCents(p),
+      sum_cents: readCents(field(a, 'vatSum', 'vat_sum')),
+    };
   });
 }
 
@@ -126,7 +129,8 @@ function reportFields(o: JObject, isMoney: (key: string) => boolean): Record<str
     if (Array.isArray(v) && /VatAmounts$/.test(k)) out[snake(k)] = vatAmounts(v);
     else if (/Count$|^docCountToSend$/.test(k)) out[snake(k)] = readInt(v);
     else if (isMoney(k) && (v instanceof Num || typeof v === 'string')) out[`${snake(k)}_cents`] = readCents(v);
-    else if (/^(createdAtUtc|shiftOpenAtUtc|date|startDate|endDate)$/.test(k)) out[snake(k).replace(/_utc$/, '')] = readCasposDateTime(v);
+    else if (/^(createdAtUtc|shiftOpenAtUtc|date|startDate|endDate)$/.test(k))
+      out[snake(k).replace(/_utc$/, '')] = readCasposDateTime(v);
     else if (v instanceof Num) out[snake(k)] = readInt(v) ?? v.text;
     else if (typeof v === 'string' || typeof v === 'boolean' || v === null) out[snake(k)] = v;
   }
@@ -149,7 +153,9 @@ export interface ShiftReportAnswer {
 export function readShiftReport(d: JObject | null): ShiftReportAnswer {
   const currencies = field(d, 'currencies');
   return {
-    currencies: Array.isArray(currencies) ? currencies.filter(isJObject).map((c) => reportFields(c, (k) => /Sum$/.test(k))) : [],
+    currencies: Array.isArray(currencies)
+      ? currencies.filter(isJObject).map((c) => reportFields(c, (k) => /Sum$/.test(k)))
+      : [],
     report_number: readInt(field(d, 'reportNumber', 'report_number')),
     first_doc_number: readInt(field(d, 'firstDocNumber')),
     last_doc_number: readInt(field(d, 'lastDocNumber')),

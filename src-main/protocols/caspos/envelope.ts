@@ -71,11 +71,18 @@ export function readAnswer(text: string): CasposAnswer {
   try {
     v = parseCasposJson(text, { lenient: true });
   } catch (e) {
-    throw new CasposAnswerError(`the device's answer is not JSON (${e instanceof CasposJsonError ? e.message : String(e)})`);
+    throw new CasposAnswerError(
+      `the device's answer is not JSON (${e instanceof CasposJsonError ? e.message : String(e)})`,
+    );
   }
   if (!isJObject(v)) throw new CasposAnswerError('the device answered something other than a JSON object');
   const codeText = textOf(field(v, 'code', 'Code'))?.trim();
-  if (codeText === undefined || !/^-?\d+$/.test(codeText)) throw new CasposAnswerError('the device answered without a numeric "code"');
+  if (codeText === undefined || !/^-?\d+$/.test(codeText))
+    throw new CasposAnswerError('the device answered without a numeric "code"');
   const data = field(v, 'data', 'Data');
-  return { code: Number(codeText), message: textOf(field(v, 'message', 'Message')) ?? '', data: isJObject(data) ? data : null };
+  return {
+    code: Number(codeText),
+    message: textOf(field(v, 'message', 'Message')) ?? '',
+    data: isJObject(data) ? data : null,
+  };
 }

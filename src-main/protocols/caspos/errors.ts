@@ -99,7 +99,12 @@ const PIN = entry(
 );
 
 export const CASPOS_ERRORS: Record<number, CasposErrorEntry> = {
-  231: entry('DEVICE_REJECTED', 'Kassada hələ heç bir çek yoxdur.', 'Pe casă nu există încă niciun bon.', 'There is no receipt on the register yet.'),
+  231: entry(
+    'DEVICE_REJECTED',
+    'Kassada hələ heç bir çek yoxdur.',
+    'Pe casă nu există încă niciun bon.',
+    'There is no receipt on the register yet.',
+  ),
   401: entry(
     'DEVICE_REJECTED',
     'Caspos istifadəçi adını və ya şifrəni qəbul etmədi. Cihazın ayarlarında yoxlayın.',
@@ -142,7 +147,12 @@ export const CASPOS_ERRORS: Record<number, CasposErrorEntry> = {
   217: MEMORY_FULL,
   230: MEMORY_FULL,
   253: MEMORY_FULL,
-  606: entry('DEVICE_REJECTED', 'Valyuta yalnız AZN ola bilər.', 'Moneda poate fi doar AZN.', 'The currency can only be AZN.'),
+  606: entry(
+    'DEVICE_REJECTED',
+    'Valyuta yalnız AZN ola bilər.',
+    'Moneda poate fi doar AZN.',
+    'The currency can only be AZN.',
+  ),
   607: CHECK_RECEIPT,
   611: CHECK_RECEIPT,
   613: CHECK_RECEIPT,
@@ -155,18 +165,43 @@ export const CASPOS_ERRORS: Record<number, CasposErrorEntry> = {
     'Restul creditului nu se potrivește cu cel de pe casă. Verificați suma rămasă.',
     'The remaining credit does not match the register’s. Check the remaining debt.',
   ),
-  608: entry('DEVICE_REJECTED', 'Kassirin adı çox uzundur.', 'Numele casierului este prea lung.', 'The cashier’s name is too long.'),
-  609: entry('DEVICE_REJECTED', 'Malın barkodu düzgün deyil.', 'Codul de bare al articolului nu este valid.', 'An item’s barcode is not valid.'),
+  608: entry(
+    'DEVICE_REJECTED',
+    'Kassirin adı çox uzundur.',
+    'Numele casierului este prea lung.',
+    'The cashier’s name is too long.',
+  ),
+  609: entry(
+    'DEVICE_REJECTED',
+    'Malın barkodu düzgün deyil.',
+    'Codul de bare al articolului nu este valid.',
+    'An item’s barcode is not valid.',
+  ),
   610: entry('DEVICE_REJECTED', 'Çekdə mal yoxdur.', 'Bonul nu are niciun articol.', 'The receipt has no items.'),
-  612: entry('DEVICE_REJECTED', 'Malın barkod növü düzgün deyil.', 'Tipul codului de bare nu este valid.', 'An item’s barcode type is not valid.'),
+  612: entry(
+    'DEVICE_REJECTED',
+    'Malın barkod növü düzgün deyil.',
+    'Tipul codului de bare nu este valid.',
+    'An item’s barcode type is not valid.',
+  ),
   616: entry(
     'VAT_RATE_NOT_PROGRAMMED',
     'ƏDV növü düzgün deyil. Cihazın ƏDV cədvəlini yoxlayın.',
     'Tipul de TVA nu este acceptat de casă. Verificați tabelul de TVA al dispozitivului.',
     'The register does not accept that VAT type. Check the device’s VAT table.',
   ),
-  620: entry('DEVICE_REJECTED', 'Çekdə çox mal var. Çeki bölün.', 'Bonul are prea multe articole. Împărțiți-l.', 'The receipt has too many items. Split it.'),
-  622: entry('DEVICE_REJECTED', 'Markalanma kodunun uzunluğu düzgün deyil.', 'Lungimea codului de marcare nu este validă.', 'A marking code has the wrong length.'),
+  620: entry(
+    'DEVICE_REJECTED',
+    'Çekdə çox mal var. Çeki bölün.',
+    'Bonul are prea multe articole. Împărțiți-l.',
+    'The receipt has too many items. Split it.',
+  ),
+  622: entry(
+    'DEVICE_REJECTED',
+    'Markalanma kodunun uzunluğu düzgün deyil.',
+    'Lungimea codului de marcare nu este validă.',
+    'A marking code has the wrong length.',
+  ),
   627: CHECK_PARENT,
   628: CHECK_PARENT,
   638: CHECK_PARENT,
@@ -179,11 +214,36 @@ export const CASPOS_ERRORS: Record<number, CasposErrorEntry> = {
     'Acest bon a fost deja anulat.',
     'This receipt has already been cancelled.',
   ),
-  630: entry('DEVICE_REJECTED', 'Kredit müqaviləsinin nömrəsi düzgün deyil.', 'Numărul contractului de credit nu este valid.', 'The credit contract number is not valid.'),
-  631: entry('DEVICE_REJECTED', 'Kredit ödəyicisinin adı düzgün deyil.', 'Numele plătitorului creditului nu este valid.', 'The credit payer’s name is not valid.'),
-  642: entry('DEVICE_REJECTED', 'Tarix və ya vaxt düzgün deyil.', 'Data sau ora nu este validă.', 'A date or time is not valid.'),
-  646: entry('DEVICE_REJECTED', 'Bank əməliyyatının RRN nömrəsi düzgün deyil.', 'Numărul RRN al tranzacției bancare nu este valid.', 'The bank transaction’s RRN is not valid.'),
-  647: entry('DEVICE_REJECTED', 'Bonus kartının nömrəsi düzgün deyil.', 'Numărul cardului de bonus nu este valid.', 'The bonus card number is not valid.'),
+  630: entry(
+    'DEVICE_REJECTED',
+    'Kredit müqaviləsinin nömrəsi düzgün deyil.',
+    'Numărul contractului de credit nu este valid.',
+    'The credit contract number is not valid.',
+  ),
+  631: entry(
+    'DEVICE_REJECTED',
+    'Kredit ödəyicisinin adı düzgün deyil.',
+    'Numele plătitorului creditului nu este valid.',
+    'The credit payer’s name is not valid.',
+  ),
+  642: entry(
+    'DEVICE_REJECTED',
+    'Tarix və ya vaxt düzgün deyil.',
+    'Data sau ora nu este validă.',
+    'A date or time is not valid.',
+  ),
+  646: entry(
+    'DEVICE_REJECTED',
+    'Bank əməliyyatının RRN nömrəsi düzgün deyil.',
+    'Numărul RRN al tranzacției bancare nu este valid.',
+    'The bank transaction’s RRN is not valid.',
+  ),
+  647: entry(
+    'DEVICE_REJECTED',
+    'Bonus kartının nömrəsi düzgün deyil.',
+    'Numărul cardului de bonus nu este valid.',
+    'The bonus card number is not valid.',
+  ),
   648: entry(
     'DEVICE_REJECTED',
     'RRN yalnız kartla ödənişdə göndərilə bilər.',
@@ -192,7 +252,12 @@ export const CASPOS_ERRORS: Record<number, CasposErrorEntry> = {
   ),
 };
 
-const GENERIC_REFUSAL = entry('DEVICE_REJECTED', 'Kassa əməliyyatı qəbul etmədi.', 'Casa a refuzat operația.', 'The register refused the operation.');
+const GENERIC_REFUSAL = entry(
+  'DEVICE_REJECTED',
+  'Kassa əməliyyatı qəbul etmədi.',
+  'Casa a refuzat operația.',
+  'The register refused the operation.',
+);
 
 /** The entry for a code; codes without their own text: 6xx/999 are refusals, the rest errors of the fiscal module. */
 export function casposError(code: number): CasposErrorEntry {

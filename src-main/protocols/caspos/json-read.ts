@@ -8,7 +8,14 @@
  * Pure: no I/O.
  */
 
-import { isJsonObject, JsonNumber, JsonSyntaxError, jsonText, type LObject, type LValue } from '../../domain/json-value.js';
+import {
+  isJsonObject,
+  JsonNumber,
+  JsonSyntaxError,
+  jsonText,
+  type LObject,
+  type LValue,
+} from '../../domain/json-value.js';
 
 /** A JSON number as written ("1000.", "0.5999999", "-0.8", "7045"). */
 export { JsonNumber as Num };
@@ -72,7 +79,8 @@ export function parseCasposJson(text: string, opts: { lenient: boolean }): JValu
         }
         continue;
       }
-      if (c.charCodeAt(0) < 0x20 && c !== '\t') fail(c === '\n' ? 'unterminated string' : 'control character in a string');
+      if (c.charCodeAt(0) < 0x20 && c !== '\t')
+        fail(c === '\n' ? 'unterminated string' : 'control character in a string');
       out += c;
       i++;
     }

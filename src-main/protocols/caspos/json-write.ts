@@ -20,11 +20,13 @@ export function writeCasposJson(value: WValue): string {
   }
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`only integers are written as JS numbers (got ${value}); use money() or quantity()`);
+    if (!Number.isSafeInteger(value))
+      throw new Error(`only integers are written as JS numbers (got ${value}); use money() or quantity()`);
     return String(value);
   }
   if (Array.isArray(value)) return `[${value.map(writeCasposJson).join(',')}]`;
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) parts.push(`${JSON.stringify(k)}:${writeCasposJson(v)}`);
+  for (const [k, v] of Object.entries(value))
+    if (v !== undefined) parts.push(`${JSON.stringify(k)}:${writeCasposJson(v)}`);
   return `{${parts.join(',')}}`;
 }

@@ -99,7 +99,10 @@ function clientFields(c: Client | undefined): Record<string, WValue | undefined>
 }
 
 /** The bank transaction's fields, camelCase as in the seed's money-back example; `always` ones go even when empty. */
-function bankFields(b: Bank | undefined, always: { rrn: boolean; others: boolean }): Record<string, WValue | undefined> {
+function bankFields(
+  b: Bank | undefined,
+  always: { rrn: boolean; others: boolean },
+): Record<string, WValue | undefined> {
   const v = (x: string | undefined, keep: boolean) => x ?? (keep ? '' : undefined);
   return {
     rrn: v(b?.rrn, always.rrn),
@@ -290,10 +293,16 @@ export const openShiftRequest = (creds: Credentials, sumCents: number, cashier: 
 export const closeShiftRequest = (creds: Credentials, uuid: string, cashier: string) =>
   envelope('closeShift', creds, { documentUUID: uuid, cashierName: cashier });
 
-export const cashRequest = (creds: Credentials, kind: 'deposit' | 'withDraw', uuid: string, cents: number, cashier: string) =>
-  envelope(kind, creds, { documentUUID: uuid, sum: money(cents), cashierName: cashier, currency: 'AZN' });
+export const cashRequest = (
+  creds: Credentials,
+  kind: 'deposit' | 'withDraw',
+  uuid: string,
+  cents: number,
+  cashier: string,
+) => envelope(kind, creds, { documentUUID: uuid, sum: money(cents), cashierName: cashier, currency: 'AZN' });
 
-export const xReportRequest = (creds: Credentials, cashier: string) => envelope('getXReport', creds, { cashierName: cashier });
+export const xReportRequest = (creds: Credentials, cashier: string) =>
+  envelope('getXReport', creds, { cashierName: cashier });
 
 /** Dates as "dd.MM.yyyy HH:mm:ss". */
 export const periodicReportRequest = (creds: Credentials, start: string, end: string) =>
@@ -301,5 +310,13 @@ export const periodicReportRequest = (creds: Credentials, start: string, end: st
 
 export const simpleRequest = (
   creds: Credentials,
-  operation: 'toLogin' | 'toLogout' | 'getInfo' | 'getShiftStatus' | 'printLastCheque' | 'getControlTape' | 'isConnectedPrinter' | 'openCashbox',
+  operation:
+    | 'toLogin'
+    | 'toLogout'
+    | 'getInfo'
+    | 'getShiftStatus'
+    | 'printLastCheque'
+    | 'getControlTape'
+    | 'isConnectedPrinter'
+    | 'openCashbox',
 ) => envelope(operation, creds);

@@ -16,10 +16,15 @@ describeCasposDriver('emulator over HTTP', async (): Promise<CasposContractRig> 
       printed: async () =>
         rig.em.emulator.register
           .readJournal({ range: { type: 'z_number', start: 1, end: 1_000_000 }, doc_type: 'all' })
-          .map((d) => ({ kind: d.kind, ...(d.total_cents !== undefined ? { total_cents: d.total_cents } : {}), ...(d.tag !== undefined ? { tag: d.tag } : {}) })),
+          .map((d) => ({
+            kind: d.kind,
+            ...(d.total_cents !== undefined ? { total_cents: d.total_cents } : {}),
+            ...(d.tag !== undefined ? { tag: d.tag } : {}),
+          })),
       shiftOpen: async () => rig.em.emulator.state().shift.open,
     },
-    loseNextAnswer: async (operation) => void (await rig.control('faults', { lose_answer: { mode: 'drop', operations: [operation] } })),
+    loseNextAnswer: async (operation) =>
+      void (await rig.control('faults', { lose_answer: { mode: 'drop', operations: [operation] } })),
     close: () => rig.close(),
   };
 });

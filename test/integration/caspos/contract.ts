@@ -61,11 +61,21 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
       expect(await r.witness.shiftOpen()).toBe(false);
       const job = randomUUID();
       const before = (await r.driver.readCounters()).receipt_number;
-      const res = await exec(r.driver, receipt([{ unit_price_cents: 250, quantity_thousandths: 2000 }], { payments: [{ method: 'cash', amount_cents: 1000 }] }), job);
+      const res = await exec(
+        r.driver,
+        receipt([{ unit_price_cents: 250, quantity_thousandths: 2000 }], {
+          payments: [{ method: 'cash', amount_cents: 1000 }],
+        }),
+        job,
+      );
       expect(res).toMatchObject({ total_cents: 500, change_cents: 500 });
       const docs = await r.witness.documents();
-      expect(docs.filter((d) => d.kind === 'sale')).toEqual([{ id: res.document.document_id, number: res.slip_number, kind: 'sale', total_cents: 500, uuid: job }]);
-      expect((await r.witness.printed()).filter((p) => p.kind === 'fiscal_receipt')).toEqual([expect.objectContaining({ total_cents: 500, tag: expect.stringContaining(job) })]);
+      expect(docs.filter((d) => d.kind === 'sale')).toEqual([
+        { id: res.document.document_id, number: res.slip_number, kind: 'sale', total_cents: 500, uuid: job },
+      ]);
+      expect((await r.witness.printed()).filter((p) => p.kind === 'fiscal_receipt')).toEqual([
+        expect.objectContaining({ total_cents: 500, tag: expect.stringContaining(job) }),
+      ]);
       expect(await r.witness.shiftOpen()).toBe(true);
       expect((await r.driver.readCounters()).receipt_number).toBe(before + 1);
     });
@@ -76,7 +86,11 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
       const op = receipt([{ unit_price_cents: 120 }]);
       const first = await exec(r.driver, op, job);
       const again = await exec(r.driver, op, job);
-      expect(again).toMatchObject({ repeated: true, slip_number: first.slip_number, document: { document_id: first.document.document_id } });
+      expect(again).toMatchObject({
+        repeated: true,
+        slip_number: first.slip_number,
+        document: { document_id: first.document.document_id },
+      });
       expect((await r.witness.documents()).filter((d) => d.kind === 'sale')).toHaveLength(1);
       expect((await r.witness.printed()).filter((p) => p.kind === 'fiscal_receipt')).toHaveLength(1);
     });
@@ -91,7 +105,10 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
       const docs = await r.witness.documents();
       expect(docs.filter((d) => d.uuid === job)).toHaveLength(1);
       const settled = await r.driver.settle!(op as never, ctx(job));
-      expect(settled).toMatchObject({ kind: 'done', result: { reconciled: true, document: { document_id: docs.find((d) => d.uuid === job)!.id } } });
+      expect(settled).toMatchObject({
+        kind: 'done',
+        result: { reconciled: true, document: { document_id: docs.find((d) => d.uuid === job)!.id } },
+      });
       expect((await r.witness.documents()).filter((d) => d.uuid === job)).toHaveLength(1);
     });
 
@@ -105,11 +122,23 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
 
     it('refund against the sale: the returned quantity is checked; a refused document changes nothing', async () => {
       const r = await start();
-      const sale = await exec(r.driver, receipt([{ description: 'Süd', quantity_thousandths: 2000, unit_price_cents: 150, barcode: '4760001234567' }]));
+      const sale = await exec(
+        r.driver,
+        receipt([{ description: 'Süd', quantity_thousandths: 2000, unit_price_cents: 150, barcode: '4760001234567' }]),
+      );
       const refund = (q: number) => ({
         type: 'print_refund',
         original: { document_id: sale.document.document_id },
-        lines: [{ type: 'item', description: 'Süd', quantity_thousandths: q, unit_price_cents: 150, vat: 'A', barcode: '4760001234567' }],
+        lines: [
+          {
+            type: 'item',
+            description: 'Süd',
+            quantity_thousandths: q,
+            unit_price_cents: 150,
+            vat: 'A',
+            barcode: '4760001234567',
+          },
+        ],
         payments: [{ method: 'cash', amount_cents: (q * 150) / 1000 }],
       });
       const count = async () => (await r.witness.documents()).length;
@@ -119,7 +148,9 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
       expect(await count()).toBe(n);
       const ok = await exec(r.driver, refund(1000));
       expect(ok.total_cents).toBe(150);
-      expect((await r.witness.printed()).filter((p) => p.kind === 'refund')).toEqual([expect.objectContaining({ total_cents: 150 })]);
+      expect((await r.witness.printed()).filter((p) => p.kind === 'refund')).toEqual([
+        expect.objectContaining({ total_cents: 150 }),
+      ]);
       expect(await refusal(exec(r.driver, refund(1500)))).toMatchObject({ deviceError: { code: 641 } });
       await exec(r.driver, refund(1000));
     });
@@ -127,10 +158,22 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
     it('cash in and out are documents; X totals equal the documents; Z closes the shift', async () => {
       const r = await start();
       await exec(r.driver, { type: 'deposit_cash', amount: 5000 });
-      await exec(r.driver, receipt([{ unit_price_cents: 1800, vat: 'A' }, { unit_price_cents: 700, vat: 'C' }]));
+      await exec(
+        r.driver,
+        receipt([
+          { unit_price_cents: 1800, vat: 'A' },
+          { unit_price_cents: 700, vat: 'C' },
+        ]),
+      );
       await exec(r.driver, { type: 'withdraw_cash', amount: 1000 });
       const x = await exec(r.driver, { type: 'print_x' });
-      expect(x.totals).toEqual({ by_vat_group: { A: 1800, C: 700 }, by_payment: { cash: 2500 }, receipts: 1, refunds_cents: 0, total_cents: 2500 });
+      expect(x.totals).toEqual({
+        by_vat_group: { A: 1800, C: 700 },
+        by_payment: { cash: 2500 },
+        receipts: 1,
+        refunds_cents: 0,
+        total_cents: 2500,
+      });
       const kinds = (await r.witness.documents()).map((d) => d.kind);
       expect(kinds).toEqual(['deposit', 'sale', 'withdraw']);
       const z = await exec(r.driver, { type: 'print_z' });
@@ -139,7 +182,10 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
       expect(await r.witness.shiftOpen()).toBe(false);
       expect((await r.witness.printed()).filter((p) => p.kind === 'z_report')).toHaveLength(1);
       // A second Z: no shift to close, said so, nothing printed.
-      expect(await refusal(exec(r.driver, { type: 'print_z' }))).toMatchObject({ code: 'DEVICE_REJECTED', deviceError: { code: 503 } });
+      expect(await refusal(exec(r.driver, { type: 'print_z' }))).toMatchObject({
+        code: 'DEVICE_REJECTED',
+        deviceError: { code: 503 },
+      });
       expect((await r.witness.printed()).filter((p) => p.kind === 'z_report')).toHaveLength(1);
     });
 
@@ -158,9 +204,19 @@ export function describeCasposDriver(label: string, makeRig: () => Promise<Caspo
     it('status, device information, VAT rates, duplicate and drawer answer', async () => {
       const r = await start();
       await exec(r.driver, receipt([{}]));
-      expect(await exec(r.driver, { type: 'get_status' })).toMatchObject({ paper: 'ok', receipt_open: false, raw: { printer_connected: true, shift_open: true } });
-      expect(await exec(r.driver, { type: 'get_device_info' })).toMatchObject({ last_receipt_number: 1, model: expect.any(String) });
-      expect(await exec(r.driver, { type: 'get_vat_rates' })).toMatchObject({ vat_rates: { A: 1800 }, vat_types: { A: 1, B: 2, C: 3, D: 5, E: 6, F: 7 } });
+      expect(await exec(r.driver, { type: 'get_status' })).toMatchObject({
+        paper: 'ok',
+        receipt_open: false,
+        raw: { printer_connected: true, shift_open: true },
+      });
+      expect(await exec(r.driver, { type: 'get_device_info' })).toMatchObject({
+        last_receipt_number: 1,
+        model: expect.any(String),
+      });
+      expect(await exec(r.driver, { type: 'get_vat_rates' })).toMatchObject({
+        vat_rates: { A: 1800 },
+        vat_types: { A: 1, B: 2, C: 3, D: 5, E: 6, F: 7 },
+      });
       await exec(r.driver, { type: 'print_duplicate' });
       await exec(r.driver, { type: 'open_drawer' });
       expect(await exec(r.driver, { type: 'check_printer' })).toEqual({ printer_connected: true });

@@ -46,7 +46,11 @@ describe('Caspos crash test', () => {
     ).json()) as { status: number; device: { id: string } };
     expect(saved.status).toBe(0);
     const deviceId = saved.device.id;
-    await waitFor(async () => ((await (await fetch(`${hub!.url}/devices/fiscal`)).json()) as any).fiscal_devices.every((d: any) => d.status === 'Connected'));
+    await waitFor(async () =>
+      ((await (await fetch(`${hub!.url}/devices/fiscal`)).json()) as any).fiscal_devices.every(
+        (d: any) => d.status === 'Connected',
+      ),
+    );
 
     const body = {
       device_id: deviceId,
@@ -59,7 +63,12 @@ describe('Caspos crash test', () => {
         payments: [{ method: 'cash', amount_cents: 1000 }],
       },
     };
-    expect(await postOperation<any>(hub.url, 'caspos-crash-open', { device_id: deviceId, operation: { type: 'open_shift' } })).toMatchObject({ status: 0 });
+    expect(
+      await postOperation<any>(hub.url, 'caspos-crash-open', {
+        device_id: deviceId,
+        operation: { type: 'open_shift' },
+      }),
+    ).toMatchObject({ status: 0 });
     // The device executes the sale, then never answers.
     em.emulator.faults.set({ lose_answer: { mode: 'hang', operations: ['sale'] } });
     const first = postOperation(hub.url, 'caspos-crash-1', body);
@@ -72,7 +81,10 @@ describe('Caspos crash test', () => {
 
     const docs = em.emulator.state().documents.filter((d) => d.kind === 'sale');
     expect(docs).toHaveLength(1);
-    const printed = em.emulator.register.readJournal({ range: { type: 'z_number', start: 1, end: 99 }, doc_type: 'fiscal_receipts' });
+    const printed = em.emulator.register.readJournal({
+      range: { type: 'z_number', start: 1, end: 99 },
+      doc_type: 'fiscal_receipts',
+    });
     expect(printed).toHaveLength(1);
     const doc = docs[0]!;
     expect(answer).toMatchObject({
@@ -82,10 +94,17 @@ describe('Caspos crash test', () => {
       slip_number: doc.number,
       total_cents: 650,
       change_cents: 350,
-      document: { document_id: doc.id, document_number: doc.number, short_document_id: doc.short_id, shift_document_number: doc.shift_document_number },
+      document: {
+        document_id: doc.id,
+        document_number: doc.number,
+        short_document_id: doc.short_id,
+        shift_document_number: doc.shift_document_number,
+      },
     });
     // The sale went twice, under the same documentUUID (the job's id); the second time the device answered code 1.
-    const sales = em.emulator.requests.filter((r) => r.operation === 'sale').map((r) => toPlain(parseCasposJson(r.body, { lenient: false })) as any);
+    const sales = em.emulator.requests
+      .filter((r) => r.operation === 'sale')
+      .map((r) => toPlain(parseCasposJson(r.body, { lenient: false })) as any);
     expect(sales).toHaveLength(2);
     expect(sales[0].data.documentUUID).toBe(answer.job_id);
     expect(sales[1].data.documentUUID).toBe(answer.job_id);

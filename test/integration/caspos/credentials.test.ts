@@ -11,7 +11,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub } from '../../../src-main/hub/create-hub.js';
 import { startCasposEmulator, type RunningCasposEmulator } from '../../../src-main/emulators/caspos/start.js';
-import { createKeyFileSecretStore, secretStoreFromEncryptor, SecretError, KEY_FILE } from '../../../src-main/settings/secret-store.js';
+import {
+  createKeyFileSecretStore,
+  secretStoreFromEncryptor,
+  SecretError,
+  KEY_FILE,
+} from '../../../src-main/settings/secret-store.js';
 import { startTestHub, waitFor } from '../../helpers/hub.js';
 
 const USER = 'kassa-ИНТ';
@@ -53,7 +58,12 @@ describe('secret stores', () => {
   });
 
   it('safeStorage-style encryptor for the desktop app; the key file when the OS offers none', () => {
-    const fake = { available: true, isEncryptionAvailable: () => fake.available, encryptString: (s: string) => Buffer.from([...Buffer.from(s)].reverse()), decryptString: (b: Buffer) => Buffer.from([...b].reverse()).toString() };
+    const fake = {
+      available: true,
+      isEncryptionAvailable: () => fake.available,
+      encryptString: (s: string) => Buffer.from([...Buffer.from(s)].reverse()),
+      decryptString: (b: Buffer) => Buffer.from([...b].reverse()).toString(),
+    };
     const fallback = createKeyFileSecretStore(mkdtempSync(path.join(dir, 'fb-')));
     const store = secretStoreFromEncryptor(fake, fallback);
     const os = store.seal(PASSWORD);
@@ -75,12 +85,22 @@ describe('Caspos credentials in the hub', () => {
     const hub = createHub({ dataDir, port: 0, host: '127.0.0.1', probeMs: 200, logger });
     await hub.start();
     const url = `http://127.0.0.1:${hub.addresses().native!.port}`;
-    const post = async (p: string, body: unknown) => (await fetch(url + p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<any>;
+    const post = async (p: string, body: unknown) =>
+      (
+        await fetch(url + p, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<any>;
     try {
       const saved = await post('/manage/save_fiscal_device', device({ username: USER, password: PASSWORD }));
       expect(saved.device.options).toEqual({ username: '********', password: '********' });
       const id = saved.device.id as string;
-      const view = async () => ((await (await fetch(`${url}/devices/fiscal`)).json()) as any).fiscal_devices.find((d: any) => d.config.id === id);
+      const view = async () =>
+        ((await (await fetch(`${url}/devices/fiscal`)).json()) as any).fiscal_devices.find(
+          (d: any) => d.config.id === id,
+        );
       await waitFor(async () => (await view()).status === 'Connected');
       const file = readFileSync(path.join(dataDir, 'settings.json'), 'utf8');
       expect(file).not.toContain(PASSWORD);
@@ -89,11 +109,22 @@ describe('Caspos credentials in the hub', () => {
       // The GUI saves the config it was shown: the masked values keep the secrets (the device reconnects fine).
       const again = await post('/manage/save_fiscal_device', { ...(await view()).config, name: 'Kassa (renamed)' });
       expect(again.status).toBe(0);
-      await waitFor(async () => (await view()).status === 'Connected' && (await view()).config.name === 'Kassa (renamed)');
-      const receipt = await post('/devices/operation', { device_id: id, operation: { type: 'print_receipt', lines: [{ type: 'item', description: 'Su', quantity_thousandths: 1000, unit_price_cents: 60, vat: 'A' }] } });
+      await waitFor(
+        async () => (await view()).status === 'Connected' && (await view()).config.name === 'Kassa (renamed)',
+      );
+      const receipt = await post('/devices/operation', {
+        device_id: id,
+        operation: {
+          type: 'print_receipt',
+          lines: [{ type: 'item', description: 'Su', quantity_thousandths: 1000, unit_price_cents: 60, vat: 'A' }],
+        },
+      });
       expect(receipt.status).toBe(0);
       // "" removes a secret: the driver cannot start without it, and says which option is missing.
-      await post('/manage/save_fiscal_device', { ...(await view()).config, options: { username: '********', password: '' } });
+      await post('/manage/save_fiscal_device', {
+        ...(await view()).config,
+        options: { username: '********', password: '' },
+      });
       await waitFor(async () => (await view()).status === 'Error');
       expect((await view()).last_error).toMatch(/driver could not be created/);
       expect(lines.join('\n')).toMatch(/options\.username and options\.password/);
@@ -117,7 +148,10 @@ describe('Caspos credentials in the hub', () => {
     const th = await startTestHub({ dataDir });
     try {
       expect(readFileSync(settingsPath, 'utf8')).not.toContain(PASSWORD);
-      const r = await th.post('/devices/operation', { device_id: '0b6f3a52-7d6c-4c3b-9e53-3c1b2f8e9a10', operation: { type: 'get_shift_status' } });
+      const r = await th.post('/devices/operation', {
+        device_id: '0b6f3a52-7d6c-4c3b-9e53-3c1b2f8e9a10',
+        operation: { type: 'get_shift_status' },
+      });
       expect(r.body).toMatchObject({ status: 0 });
     } finally {
       await th.close();

@@ -20,7 +20,10 @@ afterAll(() => {
 });
 
 function start(args: string[]): Promise<{ child: ChildProcess; ready?: any; exit?: number; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulators/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulators/cli.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
@@ -43,7 +46,13 @@ function start(args: string[]): Promise<{ child: ChildProcess; ready?: any; exit
 }
 
 const post = async (port: number, body: unknown) =>
-  (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) })).json() as Promise<any>;
+  (
+    await fetch(`http://127.0.0.1:${port}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+    })
+  ).json() as Promise<any>;
 
 describe('Caspos emulator CLI', () => {
   it('needs --port; runs with a state dir; a repeated documentUUID survives a killed process', async () => {
@@ -52,15 +61,34 @@ describe('Caspos emulator CLI', () => {
     expect(bad.stderr).toMatch(/--port is required/);
 
     const state = path.join(dir, 'state');
-    const a = await start(['caspos', '--port', '0', '--state', state, '--username', 'u1', '--password', 'p1', '--first-doc', '10521']);
+    const a = await start([
+      'caspos',
+      '--port',
+      '0',
+      '--state',
+      state,
+      '--username',
+      'u1',
+      '--password',
+      'p1',
+      '--first-doc',
+      '10521',
+    ]);
     expect(a.ready).toMatchObject({ ready: true, kind: 'caspos', port: expect.any(Number) });
     const port = a.ready.port as number;
     expect((await post(port, { operation: 'toLogin', username: 'u1', password: 'p1' })).code).toBe('0');
     expect((await post(port, { operation: 'openShift', data: { sum: 0 }, cashierName: 'Kassir' })).code).toBe('0');
     const uuid = randomUUID();
-    const deposit = { operation: 'deposit', data: { documentUUID: uuid, sum: 1.5, cashierName: 'Kassir', currency: 'AZN' } };
+    const deposit = {
+      operation: 'deposit',
+      data: { documentUUID: uuid, sum: 1.5, cashierName: 'Kassir', currency: 'AZN' },
+    };
     const first = await post(port, deposit);
-    expect(first).toMatchObject({ code: '0', message: 'Successoperation', data: { document_number: 10521, shift_document_number: 1, totalSum: 0 } });
+    expect(first).toMatchObject({
+      code: '0',
+      message: 'Successoperation',
+      data: { document_number: 10521, shift_document_number: 1, totalSum: 0 },
+    });
     const state1 = (await (await fetch(`http://127.0.0.1:${port}/_emulator/state`)).json()) as any;
     expect(state1.documents).toHaveLength(1);
     a.child.kill('SIGKILL');

@@ -24,9 +24,16 @@ describe('Caspos emulator faults, as the driver sees them', () => {
   it('printer disconnected: check_printer and get_status say so; a receipt is refused and nothing is made', async () => {
     const r = await start();
     await r.control('faults', { printer_connected: false });
-    expect(await exec(r, { type: 'check_printer' })).toEqual({ printer_connected: false, device_error: { code: 999, text: 'Error message: Printer is not connected' } });
+    expect(await exec(r, { type: 'check_printer' })).toEqual({
+      printer_connected: false,
+      device_error: { code: 999, text: 'Error message: Printer is not connected' },
+    });
     expect(await exec(r, { type: 'get_status' })).toMatchObject({ paper: 'out', raw: { printer_connected: false } });
-    expect(await refused(exec(r, receipt([{}])))).toMatchObject({ code: 'DEVICE_REJECTED', mayHaveActed: false, deviceError: { code: 999 } });
+    expect(await refused(exec(r, receipt([{}])))).toMatchObject({
+      code: 'DEVICE_REJECTED',
+      mayHaveActed: false,
+      deviceError: { code: 999 },
+    });
     expect(sales(r)).toEqual([]);
     await r.control('clear-faults', {});
     await exec(r, receipt([{}]));
@@ -62,12 +69,21 @@ describe('Caspos emulator faults, as the driver sees them', () => {
   it('an answer never sent after executing (hang) and one dropped: both "may have acted"; a connection refused did nothing', async () => {
     const r = await start({ timeout_ms: 600 });
     await r.control('faults', { lose_answer: { mode: 'hang', operations: ['deposit'] } });
-    expect(await refused(exec(r, { type: 'deposit_cash', amount: 100 }))).toMatchObject({ code: 'DEVICE_UNREACHABLE', mayHaveActed: true });
+    expect(await refused(exec(r, { type: 'deposit_cash', amount: 100 }))).toMatchObject({
+      code: 'DEVICE_UNREACHABLE',
+      mayHaveActed: true,
+    });
     await r.control('faults', { lose_answer: { mode: 'drop', operations: ['withDraw'] } });
-    expect(await refused(exec(r, { type: 'withdraw_cash', amount: 100 }))).toMatchObject({ code: 'DEVICE_UNREACHABLE', mayHaveActed: true });
+    expect(await refused(exec(r, { type: 'withdraw_cash', amount: 100 }))).toMatchObject({
+      code: 'DEVICE_UNREACHABLE',
+      mayHaveActed: true,
+    });
     expect(r.em.emulator.state().documents.map((d) => d.kind)).toEqual(['deposit', 'withdraw']);
     await r.em.close();
-    expect(await refused(exec(r, { type: 'print_x' }))).toMatchObject({ code: 'DEVICE_UNREACHABLE', mayHaveActed: false });
+    expect(await refused(exec(r, { type: 'print_x' }))).toMatchObject({
+      code: 'DEVICE_UNREACHABLE',
+      mayHaveActed: false,
+    });
   });
 
   it('paper running out mid-receipt: refused (999), the register’s receipt cancelled, no document; fine after new paper', async () => {
@@ -75,7 +91,10 @@ describe('Caspos emulator faults, as the driver sees them', () => {
     await exec(r, { type: 'open_shift' });
     // The receipt's header takes 6 lines, each item 1: the paper runs out at the second item.
     await r.control('paper-out', { line: 8 });
-    expect(await refused(exec(r, receipt([{}, {}, {}])))).toMatchObject({ code: 'DEVICE_REJECTED', deviceError: { code: 999 } });
+    expect(await refused(exec(r, receipt([{}, {}, {}])))).toMatchObject({
+      code: 'DEVICE_REJECTED',
+      deviceError: { code: 999 },
+    });
     expect(sales(r)).toEqual([]);
     await r.control('clear-faults', {});
     await exec(r, receipt([{}]));

@@ -7,7 +7,11 @@ import type { FiscalDeviceConfig } from '../../../src-main/domain/device-config.
 import type { ExecContext, FiscalDriver } from '../../../src-main/domain/driver-contract.js';
 import { DeviceError } from '../../../src-main/domain/error-codes.js';
 import { CasposDriver } from '../../../src-main/drivers/caspos/driver.js';
-import { startCasposEmulator, type RunningCasposEmulator, type StartCasposEmulatorOptions } from '../../../src-main/emulators/caspos/start.js';
+import {
+  startCasposEmulator,
+  type RunningCasposEmulator,
+  type StartCasposEmulatorOptions,
+} from '../../../src-main/emulators/caspos/start.js';
 
 export interface CasposRig {
   em: RunningCasposEmulator;
@@ -24,9 +28,15 @@ export interface CasposRig {
   close(): Promise<void>;
 }
 
-export const ctx = (jobId: string = randomUUID(), extra: Partial<ExecContext> = {}): ExecContext => ({ jobId, language: 'en', ...extra });
+export const ctx = (jobId: string = randomUUID(), extra: Partial<ExecContext> = {}): ExecContext => ({
+  jobId,
+  language: 'en',
+  ...extra,
+});
 
-export async function startCasposRig(opts: { emulator?: StartCasposEmulatorOptions; driverOptions?: Record<string, unknown> } = {}): Promise<CasposRig> {
+export async function startCasposRig(
+  opts: { emulator?: StartCasposEmulatorOptions; driverOptions?: Record<string, unknown> } = {},
+): Promise<CasposRig> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fiscool-caspos-'));
   const emOpts = { stateDir: dir, ...opts.emulator };
   let em = await startCasposEmulator(emOpts);
@@ -57,7 +67,11 @@ export async function startCasposRig(opts: { emulator?: StartCasposEmulatorOptio
     dir,
     newDriver,
     raw: async (body, contentType = 'application/json; charset=utf-8') => {
-      const r = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': contentType }, body });
+      const r = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body,
+      });
       return { status: r.status, json: await r.json() };
     },
     control: async (route, body) => {
@@ -81,14 +95,28 @@ export async function startCasposRig(opts: { emulator?: StartCasposEmulatorOptio
 }
 
 /** A validated-looking receipt (VAT as the device's letter). */
-export const receipt = (lines: Array<Partial<{ description: string; quantity_thousandths: number; unit_price_cents: number; vat: string }> & Record<string, unknown>>, extra: Record<string, unknown> = {}) => ({
+export const receipt = (
+  lines: Array<
+    Partial<{ description: string; quantity_thousandths: number; unit_price_cents: number; vat: string }> &
+      Record<string, unknown>
+  >,
+  extra: Record<string, unknown> = {},
+) => ({
   type: 'print_receipt' as const,
-  lines: lines.map((l) => ({ type: 'item' as const, description: 'Çay', quantity_thousandths: 1000, unit_price_cents: 100, vat: 'A', ...l })),
+  lines: lines.map((l) => ({
+    type: 'item' as const,
+    description: 'Çay',
+    quantity_thousandths: 1000,
+    unit_price_cents: 100,
+    vat: 'A',
+    ...l,
+  })),
   ...extra,
 });
 
 /** Run an operation (already validated) on a driver; results are read as the JSON they become. */
-export const exec = (d: FiscalDriver, op: unknown, jobId?: string) => d.execute(op as never, ctx(jobId)) as Promise<any>;
+export const exec = (d: FiscalDriver, op: unknown, jobId?: string) =>
+  d.execute(op as never, ctx(jobId)) as Promise<any>;
 
 /** The DeviceError a promise is refused with (the test fails if it resolves). */
 export async function refused(p: Promise<unknown>): Promise<DeviceError> {

@@ -10,11 +10,10 @@ import type { FiscalDeviceConfig } from '../../../src-main/domain/device-config.
 import { CasposOperation } from '../../../src-main/domain/operations-caspos.js';
 import { CasposDriver } from '../../../src-main/drivers/caspos/driver.js';
 import { checkCasposOperation } from '../../../src-main/drivers/caspos/rules.js';
-import { isJObject, Num, parseCasposJson, type JValue } from '../../../src-main/protocols/caspos/json-read.js';
+import { parseCasposJson } from '../../../src-main/protocols/caspos/json-read.js';
 import { DEFAULT_VAT_TYPES } from '../../../src-main/protocols/caspos/tables.js';
-import { scaleText } from '../../../src-main/protocols/caspos/units.js';
 import { example, seedExamples } from '../../unit/caspos/seed-examples.js';
-import { startSeedDevice, type SeedDevice } from './seed-device.js';
+import { differences, startSeedDevice, type SeedDevice } from './seed-device.js';
 
 let dev: SeedDevice;
 beforeAll(async () => {
@@ -32,31 +31,6 @@ const REPAIRS: Record<string, Record<string, string>> = {
   'Money Back (Refound)': { 'data.parentDocumentId': '712EyaqxZNtFT9FFg5k8s2tvqPxiKzeXr2yo7aBjq1Dm' },
   Correction: { 'data.firstOperationAtUtc': '2021-08-31T03:39:11Z', 'data.lastOperationAtUtc': '2021-08-31T04:39:11Z' },
 };
-
-/** Field-by-field differences between what the driver sent and the seed's example ([] = equal). */
-function differences(sent: JValue | undefined, seed: JValue | undefined, path: string, repairs: Record<string, string>): string[] {
-  if (path in (repairs ?? {})) seed = repairs[path];
-  if (seed instanceof Num || sent instanceof Num) {
-    const a = sent instanceof Num ? scaleText(sent.text, 3) : null;
-    const b = seed instanceof Num ? scaleText(seed.text, 3) : null;
-    return a !== null && a === b ? [] : [`${path}: sent ${String(sent)}, seed ${String(seed)}`];
-  }
-  if (Array.isArray(seed) || Array.isArray(sent)) {
-    if (!Array.isArray(seed) || !Array.isArray(sent) || seed.length !== sent.length) return [`${path}: sent ${JSON.stringify(sent)}, seed ${JSON.stringify(seed)}`];
-    return seed.flatMap((s, i) => differences(sent[i], s, `${path}[${i}]`, repairs));
-  }
-  if (isJObject(seed) || isJObject(sent)) {
-    if (!isJObject(seed) || !isJObject(sent)) return [`${path}: sent ${JSON.stringify(sent)}, seed ${JSON.stringify(seed)}`];
-    const keys = new Set([...Object.keys(seed), ...Object.keys(sent)]);
-    return [...keys].flatMap((k) => {
-      const p = path ? `${path}.${k}` : k;
-      if (!(k in sent)) return [`${p}: missing (seed has ${JSON.stringify(seed[k])})`];
-      if (!(k in seed)) return [`${p}: not in the seed (sent ${JSON.stringify(sent[k])})`];
-      return differences(sent[k], seed[k], p, repairs);
-    });
-  }
-  return sent === seed ? [] : [`${path}: sent ${JSON.stringify(sent)}, seed ${JSON.stringify(seed)}`];
-}
 
 function driver(cashier = 'New Cashier', options: Record<string, unknown> = {}): CasposDriver {
   const config: FiscalDeviceConfig = {
@@ -84,13 +58,19 @@ async function sends<T>(section: string, operation: string, fn: () => Promise<T>
   expect(differences(sent, seed, '', REPAIRS[section] ?? {}), section).toEqual([]);
   // Quantities go with 3 decimals, prices and amounts with 2, written from integer units.
   for (const m of c.body.matchAll(/"quantity":([\d.]+)/g)) expect(m[1]).toMatch(/^\d+\.\d{3}$/);
-  for (const m of c.body.matchAll(/"(salePrice|purchasePrice|cashPayment|cardPayment|sum|residue|vatSum)":([\d.]+)/g)) expect(m[2]).toMatch(/^\d+\.\d{2}$/);
+  for (const m of c.body.matchAll(/"(salePrice|purchasePrice|cashPayment|cardPayment|sum|residue|vatSum)":([\d.]+)/g))
+    expect(m[2]).toMatch(/^\d+\.\d{2}$/);
   return out;
 }
 
 const ctx = (jobId: string) => ({ jobId, language: 'en' as const });
 const op = (o: unknown) => CasposOperation.parse(o) as never;
-const client = { name: 'Test Customer', total_bonus_cents: 67_000, earned_bonus_cents: 48_000, bonus_card_number: 'Customer Bonus card' };
+const client = {
+  name: 'Test Customer',
+  total_bonus_cents: 67_000,
+  earned_bonus_cents: 48_000,
+  bonus_card_number: 'Customer Bonus card',
+};
 /** The seed's examples send quantityType 1 — kilograms by the seed's own enum (0 is "Ədəd", a piece). */
 const product = (extra: Record<string, unknown>) => ({
   type: 'item',
@@ -112,35 +92,53 @@ describe('seed 004 request examples, sent by the driver', () => {
   it('toLogin and getInfo (connect), toLogout (disconnect)', async () => {
     const d = driver();
     const id = await sends('Login', 'toLogin', () => sends('GetInfo', 'getInfo', () => d.connect()));
-    expect(id).toMatchObject({ serial: 'VS4319W60010', model: 'SUNMI V1S', firmware: 'Versiya: 1.0.7.0', fiscal_memory_id: '00320029594B500B20373357' });
+    expect(id).toMatchObject({
+      serial: 'VS4319W60010',
+      model: 'SUNMI V1S',
+      firmware: 'Versiya: 1.0.7.0',
+      fiscal_memory_id: '00320029594B500B20373357',
+    });
     expect(id.vat_rates).toEqual({ A: 1800, B: 1800, C: 0, D: 0, E: 200, F: 800 });
     await sends('Logout', 'toLogout', () => d.disconnect());
   });
 
   it('getShiftStatus, openShift (Yeni Kassir, 1.00 AZN)', async () => {
     const d = driver('Yeni Kassir');
-    expect(await sends('Get Shift Status', 'getShiftStatus', () => d.execute(op({ type: 'get_shift_status' }), ctx('s')))).toMatchObject({
+    expect(
+      await sends('Get Shift Status', 'getShiftStatus', () => d.execute(op({ type: 'get_shift_status' }), ctx('s'))),
+    ).toMatchObject({
       shift_open: true,
       shift_open_time: '2021-06-11T12:07:16',
     });
     dev.answer('openShift', example('Open Shift', 'response'));
-    const r = await sends('Open Shift', 'openShift', () => d.execute(op({ type: 'open_shift', cash_cents: 100, cashier: 'Yeni Kassir' }), ctx('o')));
+    const r = await sends('Open Shift', 'openShift', () =>
+      d.execute(op({ type: 'open_shift', cash_cents: 100, cashier: 'Yeni Kassir' }), ctx('o')),
+    );
     expect(r).toMatchObject({ shift_open: true });
   });
 
   it('closeShift (print_z) with documentUUID = the job id', async () => {
     dev.answer('closeShift', example('Close Shift', 'response'));
-    const r = (await sends('Close Shift', 'closeShift', () => driver('Yeni Kassir').execute(op({ type: 'print_z' }), ctx('7c3168f3-1749-4fe4-976c-6ef195d10401')))) as any;
-    expect(r).toMatchObject({ z_number: 1831, totals: { receipts: 4, total_cents: 200_000, by_vat_group: { C: 100_000, A: 100_000 } } });
+    const r = (await sends('Close Shift', 'closeShift', () =>
+      driver('Yeni Kassir').execute(op({ type: 'print_z' }), ctx('7c3168f3-1749-4fe4-976c-6ef195d10401')),
+    )) as any;
+    expect(r).toMatchObject({
+      z_number: 1831,
+      totals: { receipts: 4, total_cents: 200_000, by_vat_group: { C: 100_000, A: 100_000 } },
+    });
     expect(r.report.document_id).toBe('4nwBfG2mZMSq4ztGGadNcWtXh5ieLW9BbJXKk1TVbkJx');
   });
 
   it('deposit and withDraw', async () => {
     dev.answer('deposit', example('Deposit', 'response'));
     dev.answer('withDraw', example('Withdraw', 'response'));
-    const dep = (await sends('Deposit', 'deposit', () => driver().execute(op({ type: 'deposit_cash', amount: 100 }), ctx(UUID)))) as any;
+    const dep = (await sends('Deposit', 'deposit', () =>
+      driver().execute(op({ type: 'deposit_cash', amount: 100 }), ctx(UUID)),
+    )) as any;
     expect(dep.document).toMatchObject({ document_number: 10525, short_document_id: '9eHUL46hMN3M' });
-    const wd = (await sends('Withdraw', 'withDraw', () => driver().execute(op({ type: 'withdraw_cash', amount: 100 }), ctx(UUID)))) as any;
+    const wd = (await sends('Withdraw', 'withDraw', () =>
+      driver().execute(op({ type: 'withdraw_cash', amount: 100 }), ctx(UUID)),
+    )) as any;
     expect(wd.document).toMatchObject({ document_number: 10524 });
   });
 
@@ -148,18 +146,40 @@ describe('seed 004 request examples, sent by the driver', () => {
     dev.answer('sale', example('Sales', 'response'));
     const sale = op({
       type: 'print_receipt',
-      lines: [product({ unit_price_cents: 1, purchase_price_cents: 0, item_uuid: '12343265437уу645', marking_codes: ['ooo333', 'qqq444'] })],
+      lines: [
+        product({
+          unit_price_cents: 1,
+          purchase_price_cents: 0,
+          item_uuid: '12343265437уу645',
+          marking_codes: ['ooo333', 'qqq444'],
+        }),
+      ],
       payments: [{ method: 'card', amount_cents: 1 }],
-      client: { name: 'Test Customer', total_bonus_cents: 0, earned_bonus_cents: 0, bonus_card_number: 'Customer Bonus card' },
+      client: {
+        name: 'Test Customer',
+        total_bonus_cents: 0,
+        earned_bonus_cents: 0,
+        bonus_card_number: 'Customer Bonus card',
+      },
       cashier: 'New Cashier',
       note: 'Text Description ',
     });
     // The seed's placeholder "Product Barcode" is no EAN-8: validation refuses it before queueing, naming the field.
-    expect(checkCasposOperation(sale, DEFAULT_VAT_TYPES)).toMatchObject({ ok: false, path: 'operation.lines[0].barcode' });
+    expect(checkCasposOperation(sale, DEFAULT_VAT_TYPES)).toMatchObject({
+      ok: false,
+      path: 'operation.lines[0].barcode',
+    });
     const d = driver();
     await d.connect(); // getInfo gives the tax service's check-page address (qr_code_url)
     const r = (await sends('Sales', 'sale', () => d.execute(sale, ctx(' _{{$guid}}_ ')))) as any;
-    expect(r).toMatchObject({ slip_number: 7045, document: { document_id: 'EMnVW3qyEbUSsJ4xTJbMytDStusgXMDauaCQxdJE1wuM', rrn: '420012558257', approval_code: '537959' } });
+    expect(r).toMatchObject({
+      slip_number: 7045,
+      document: {
+        document_id: 'EMnVW3qyEbUSsJ4xTJbMytDStusgXMDauaCQxdJE1wuM',
+        rrn: '420012558257',
+        approval_code: '537959',
+      },
+    });
     expect(r.document.check_url).toBe('https://monitoring.e-kassa.gov.az/#/index?doc=EMnVW3qyEbUS');
   });
 
@@ -169,7 +189,13 @@ describe('seed 004 request examples, sent by the driver', () => {
       driver().execute(
         op({
           type: 'credit_sale',
-          lines: [product({ unit_price_cents: 48_000, purchase_price_cents: 117, discount: { kind: 'amount', amount_cents: 2000 } })],
+          lines: [
+            product({
+              unit_price_cents: 48_000,
+              purchase_price_cents: 117,
+              discount: { kind: 'amount', amount_cents: 2000 },
+            }),
+          ],
           payments: [
             { method: 'credit', amount_cents: 40_000 },
             { method: 'card', amount_cents: 8000 },
@@ -212,10 +238,19 @@ describe('seed 004 request examples, sent by the driver', () => {
   it('advance (prepayment) and advance with its goods (prepaymentProducts)', async () => {
     dev.answer('prepayment', example('Advance (Deposit) Sale', 'response'));
     dev.answer('prepaymentProducts', example('Advance Sale Items', 'response'));
-    const base = { type: 'prepayment', amount_cents: 71_000, vat: 'A', payments: [{ method: 'card', amount_cents: 71_000 }], client, cashier: 'New Cashier' };
+    const base = {
+      type: 'prepayment',
+      amount_cents: 71_000,
+      vat: 'A',
+      payments: [{ method: 'card', amount_cents: 71_000 }],
+      client,
+      cashier: 'New Cashier',
+    };
     await sends('Advance (Deposit) Sale', 'prepayment', () => driver().execute(op(base), ctx(UUID)));
     const withGoods = { ...base, lines: [product({ unit_price_cents: 71_000 })], note: 'Text text text' };
-    const r = (await sends('Advance Sale Items', 'prepaymentProducts', () => driver().execute(op(withGoods), ctx(UUID)))) as any;
+    const r = (await sends('Advance Sale Items', 'prepaymentProducts', () =>
+      driver().execute(op(withGoods), ctx(UUID)),
+    )) as any;
     expect(r.document.document_number).toBe(7045);
   });
 
@@ -225,7 +260,13 @@ describe('seed 004 request examples, sent by the driver', () => {
       driver().execute(
         op({
           type: 'prepaid_sale',
-          lines: [product({ unit_price_cents: 48_000, purchase_price_cents: 117, discount: { kind: 'amount', amount_cents: 2000 } })],
+          lines: [
+            product({
+              unit_price_cents: 48_000,
+              purchase_price_cents: 117,
+              discount: { kind: 'amount', amount_cents: 2000 },
+            }),
+          ],
           payments: [
             { method: 'cash', amount_cents: 50_000 },
             { method: 'card', amount_cents: 8000 },
@@ -241,7 +282,14 @@ describe('seed 004 request examples, sent by the driver', () => {
 
   it('money back and money back manual (both seed examples carry isManual: true)', async () => {
     dev.answer('moneyBack', example('Money Back (Refound)', 'response'));
-    const line = product({ unit_price_cents: 200, purchase_price_cents: 100, um: 'metr', marking_code: '124686', item_uuid: '12343265437645', parent_item_uuid: '12343265437645' });
+    const line = product({
+      unit_price_cents: 200,
+      purchase_price_cents: 100,
+      um: 'metr',
+      marking_code: '124686',
+      item_uuid: '12343265437645',
+      parent_item_uuid: '12343265437645',
+    });
     const base = {
       type: 'money_back_manual',
       money_back_type: 'sale',
@@ -252,11 +300,21 @@ describe('seed 004 request examples, sent by the driver', () => {
       note: 'Text Description ',
     };
     await sends('Money Back (Refound)', 'moneyBack', () =>
-      driver().execute(op({ ...base, original: { document_id: '712EyaqxZNtFT9FFg5k8s2tvqPxiKzeXr2yo7aBjq1Dm' }, lines: [line] }), ctx(UUID)),
+      driver().execute(
+        op({ ...base, original: { document_id: '712EyaqxZNtFT9FFg5k8s2tvqPxiKzeXr2yo7aBjq1Dm' }, lines: [line] }),
+        ctx(UUID),
+      ),
     );
     dev.answer('moneyBack', example('Money Back Manual', 'response'));
     const r = (await sends('Money Back Manual', 'moneyBack', () =>
-      driver().execute(op({ ...base, original: { document_id: '712EyaqxZNtFT9FFg5k8s2tvqPxi' }, lines: [{ ...line, marking_codes: ['ooo333', 'qqq444'] }] }), ctx(UUID)),
+      driver().execute(
+        op({
+          ...base,
+          original: { document_id: '712EyaqxZNtFT9FFg5k8s2tvqPxi' },
+          lines: [{ ...line, marking_codes: ['ooo333', 'qqq444'] }],
+        }),
+        ctx(UUID),
+      ),
     )) as any;
     expect(r.document.document_number).toBe(7045);
   });
@@ -304,17 +362,31 @@ describe('seed 004 request examples, sent by the driver', () => {
     dev.answer('getControlTape', example('Control Tape', 'response'));
     dev.answer('isConnectedPrinter', example('Printer Connection', 'response'));
     dev.answer('openCashbox', example('Open CashBox', 'response'));
-    const x = (await sends('X-Report', 'getXReport', () => driver('Cashier Name').execute(op({ type: 'print_x' }), ctx('x')))) as any;
-    expect(x.totals).toEqual({ by_vat_group: { A: 140, C: 140 }, by_payment: { cash: 280 }, receipts: 1, refunds_cents: 220, total_cents: 280 });
+    const x = (await sends('X-Report', 'getXReport', () =>
+      driver('Cashier Name').execute(op({ type: 'print_x' }), ctx('x')),
+    )) as any;
+    expect(x.totals).toEqual({
+      by_vat_group: { A: 140, C: 140 },
+      by_payment: { cash: 280 },
+      receipts: 1,
+      refunds_cents: 220,
+      total_cents: 280,
+    });
     expect(x.report.currencies[0].period_sum_cents).toBe(60);
     await sends('Print Last', 'printLastCheque', () => driver().execute(op({ type: 'print_duplicate' }), ctx('p')));
     const p = (await sends('Periodic Report', 'getPeriodicZReport', () =>
       driver().execute(op({ type: 'periodic_report', start: '2021-08-23', end: '2021-08-23' }), ctx('r')),
     )) as any;
     expect(p.report.sale_count).toBe(1746);
-    const tape = (await sends('Control Tape', 'getControlTape', () => driver().execute(op({ type: 'get_control_tape' }), ctx('t')))) as any;
+    const tape = (await sends('Control Tape', 'getControlTape', () =>
+      driver().execute(op({ type: 'get_control_tape' }), ctx('t')),
+    )) as any;
     expect(tape.documents).toHaveLength(4);
-    expect(await sends('Printer Connection', 'isConnectedPrinter', () => driver().execute(op({ type: 'check_printer' }), ctx('c')))).toEqual({ printer_connected: true });
+    expect(
+      await sends('Printer Connection', 'isConnectedPrinter', () =>
+        driver().execute(op({ type: 'check_printer' }), ctx('c')),
+      ),
+    ).toEqual({ printer_connected: true });
     await sends('Open CashBox', 'openCashbox', () => driver().execute(op({ type: 'open_drawer' }), ctx('d')));
   });
 });

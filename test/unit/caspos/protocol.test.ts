@@ -40,7 +40,14 @@ describe('Caspos JSON', () => {
   });
 
   it('strict mode refuses what a JSON deserializer refuses', () => {
-    for (const bad of ['{"a": 1,}', '{"a": 1 "b": 2}', '{"a": 1.}', '{"a": 1} // c', '{"a": 01}', '{"a": "x\u201d\n}']) {
+    for (const bad of [
+      '{"a": 1,}',
+      '{"a": 1 "b": 2}',
+      '{"a": 1.}',
+      '{"a": 1} // c',
+      '{"a": 01}',
+      '{"a": "x\u201d\n}',
+    ]) {
       expect(() => parseCasposJson(bad, { lenient: false }), bad).toThrow();
     }
   });

@@ -79,6 +79,9 @@ export function seedExamples(): SeedExample[] {
 export function example(section: string, kind: SeedExample['kind'], n = 0): string {
   const found = seedExamples().filter((e) => e.section === section && e.kind === kind);
   const e = found[n];
-  if (!e) throw new Error(`no ${kind} example #${n} in section "${section}" (have: ${[...new Set(seedExamples().map((x) => x.section))].join(', ')})`);
+  if (!e)
+    throw new Error(
+      `no ${kind} example #${n} in section "${section}" (have: ${[...new Set(seedExamples().map((x) => x.section))].join(', ')})`,
+    );
   return e.text;
 }

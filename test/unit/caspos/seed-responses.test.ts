@@ -70,7 +70,10 @@ describe('seed 004 response examples', () => {
   });
 
   it('getShiftStatus', () => {
-    expect(readShiftStatus(answerOf('Get Shift Status').data)).toEqual({ shift_open: true, shift_open_time: '2021-06-11T12:07:16' });
+    expect(readShiftStatus(answerOf('Get Shift Status').data)).toEqual({
+      shift_open: true,
+      shift_open_time: '2021-06-11T12:07:16',
+    });
   });
 
   it('closeShift (Z): report number, documents, sums in cents, VAT amounts by percentage', () => {
@@ -102,7 +105,12 @@ describe('seed 004 response examples', () => {
 
   it('getXReport: float noise rounded to cents (0.5999999 → 60, -0.8000001 → -80), the date without its space read', () => {
     const x = readShiftReport(answerOf('X-Report').data);
-    expect(x).toMatchObject({ report_number: 1828, created_at: '2023-10-04T15:04:09', shift_open_at: '2023-10-04T15:02:13', document_id: null });
+    expect(x).toMatchObject({
+      report_number: 1828,
+      created_at: '2023-10-04T15:04:09',
+      shift_open_at: '2023-10-04T15:02:13',
+      document_id: null,
+    });
     expect(x.currencies[0]).toMatchObject({
       period_sum_cents: 60,
       period_vat_free_sum_cents: -80,
@@ -126,11 +134,25 @@ describe('seed 004 response examples', () => {
       total_cents: 0,
       fiscal_number: null,
     });
-    expect(readDocument(answerOf('Withdraw').data)).toMatchObject({ document_number: 10524, shift_document_number: 4, short_document_id: '4uNkX5FuprnW' });
+    expect(readDocument(answerOf('Withdraw').data)).toMatchObject({
+      document_number: 10524,
+      shift_document_number: 4,
+      short_document_id: '4uNkX5FuprnW',
+    });
   });
 
   it('the sale-like answers ("null" bank fields are null)', () => {
-    for (const s of ['Sales', 'Credit Sale', 'Credit Pay', 'Advance (Deposit) Sale', 'Advance Sale Items', 'Advance Pay', 'Money Back (Refound)', 'Money Back Manual', 'RollBack']) {
+    for (const s of [
+      'Sales',
+      'Credit Sale',
+      'Credit Pay',
+      'Advance (Deposit) Sale',
+      'Advance Sale Items',
+      'Advance Pay',
+      'Money Back (Refound)',
+      'Money Back Manual',
+      'RollBack',
+    ]) {
       expect(readDocument(answerOf(s).data), s).toEqual(SALE_ANSWER);
     }
   });
@@ -172,6 +194,10 @@ describe('seed 004 response examples', () => {
       [10500, 'withdraw', 100, 0, 0],
       [10501, 'deposit', 100, 0, 0],
     ]);
-    expect(t.documents[0]).toMatchObject({ document_id: 'EUY93uDHu3VE92usK6iLSE1wv4mCH6u4VHVs4dvTBYq', short_document_id: 'EUY93uDHu3VE', delivered: true });
+    expect(t.documents[0]).toMatchObject({
+      document_id: 'EUY93uDHu3VE92usK6iLSE1wv4mCH6u4VHVs4dvTBYq',
+      short_document_id: 'EUY93uDHu3VE',
+      delivered: true,
+    });
   });
 });
