@@ -254,6 +254,27 @@ describe('Caspos through the native API', () => {
     });
     expect(mbm).toMatchObject({ status: 0, msg: 'Retur manual înregistrat' });
     expect(lastRequest('moneyBack').data).toMatchObject({ isManual: true, moneyBackType: 0 });
+    // Refunds of an advance (type 6) and of a credit payment (type 7).
+    const back = (type: string, id: string) =>
+      run({
+        type: 'money_back_manual',
+        original: { document_id: id },
+        money_back_type: type,
+        lines: [item({ unit_price_cents: 1000 })],
+        payments: [{ method: 'cash', amount_cents: 1000 }],
+      });
+    expect(await back('prepayment', advGoods.document.document_id)).toMatchObject({ status: 0 });
+    expect(lastRequest('moneyBack').data).toMatchObject({
+      moneyBackType: 6,
+      parentDocumentId: advGoods.document.document_id,
+    });
+    expect(await back('credit_pay', cp.document.document_id)).toMatchObject({ status: 0 });
+    expect(lastRequest('moneyBack').data).toMatchObject({ moneyBackType: 7 });
+    expect(
+      docs()
+        .slice(-2)
+        .map((d) => d.kind),
+    ).toEqual(['prepayment_return', 'credit_return']);
     const corr = await run({
       type: 'correction',
       first_operation_at: '2024-01-10T08:00:00Z',
@@ -376,6 +397,15 @@ describe('Caspos through the native API', () => {
         })
       ).body.error,
     ).toMatch(/vatType 5\) has no letter/);
+  });
+
+  it('removing the device ends its session on the Caspos (toLogout)', async () => {
+    const id = await addDevice({ name: 'Kassa 3' });
+    const logouts = () => em.emulator.requests.filter((r) => r.operation === 'toLogout').length;
+    const before = logouts();
+    expect((await th.post('/manage/delete_fiscal_device', { id })).body.status).toBe(0);
+    await waitFor(() => logouts() === before + 1);
+    expect(lastRequest('toLogout')).toEqual({ operation: 'toLogout', username: 'kassir1', password: PASSWORD });
   });
 
   it('a device error reaches the cashier as an instruction, the device’s own text behind device_error', async () => {
