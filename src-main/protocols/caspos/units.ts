@@ -65,14 +65,9 @@ export function readCasposDateTime(v: JValue | undefined): string | null {
   if (typeof v !== 'string') return null;
   const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(v);
   if (!m) return null;
-  const [d, mo, y, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  const [d = 0, mo = 0, y = 0, h = 0, mi = 0, s = 0] = m.slice(1).map((x) => Number(x ?? 0));
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  // 31.02 or 25:00 do not exist: the Date rolls over, the fields differ.
+  if (date.getDate() !== d || date.getMonth() !== mo - 1 || date.getHours() !== h || mi > 59 || s > 59) return null;
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
 }

@@ -79,6 +79,8 @@ describe('Caspos units', () => {
     expect(readCasposDateTime('04.10.202315:04:09')).toBe('2023-10-04T15:04:09');
     expect(readCasposDateTime('11.06.2021 12:07:16')).toBe('2021-06-11T12:07:16');
     expect(readCasposDateTime('31.13.2021 12:07:16')).toBeNull();
+    expect(readCasposDateTime('31.02.2021 12:07:16')).toBeNull();
+    expect(readCasposDateTime('01.02.2021 24:00:00')).toBeNull();
     expect(readCasposDateTime(new Num('1'))).toBeNull();
   });
 });
