@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { normalizeModelName, type FiscalDeviceConfig, type PosTerminalConfig } from '../domain/device-config.js';
 import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
 import { formatZodError } from '../domain/validation.js';
+import { openConfig } from './device-secrets.js';
 import { FAMILIES } from './families.js';
 import type { DeviceFamily, DriverEnv, FamilyModel, FiscalFamily, PosFamily } from './family.js';
 
@@ -44,7 +45,9 @@ export function checkOptions(found: Found, options: Record<string, unknown> | un
 export function createFiscalDriver(config: FiscalDeviceConfig, env: DriverEnv): FiscalDriver {
   const found = findModel('fiscal', config.manufacturer, config.model);
   if (!found) throw new Error(`unsupported fiscal device ${config.manufacturer} ${config.model}`);
-  return found.family.createDriver(config, env, found.model);
+  if (!found.family.secret_options?.length) return found.family.createDriver(config, env, found.model);
+  if (!env.secrets) throw new Error(`a ${found.family.label} device needs the secret store for its credentials`);
+  return found.family.createDriver(openConfig(config, env.secrets), env, found.model);
 }
 
 export function createPosDriver(config: PosTerminalConfig, env: DriverEnv): PosDriver {

@@ -7,7 +7,9 @@
 import type { z } from 'zod';
 import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
 import type { FiscalDriver, PosCapability, PosDriver } from '../domain/driver-contract.js';
+import type { FamilyRules } from '../domain/family-rules.js';
 import type { FiscalOperationType } from '../domain/operations.js';
+import type { SecretStore } from '../settings/secret-store.js';
 
 export type ConnectionType = 'Serial' | 'Network' | 'None';
 
@@ -22,6 +24,8 @@ export interface FamilyModel {
 
 export interface DriverEnv {
   dataDir: string;
+  /** Opens the options a family keeps sealed at rest (`secret_options`). */
+  secrets?: SecretStore;
 }
 
 /** A device that answered a detection probe on a serial port. */
@@ -56,6 +60,10 @@ interface FamilyBase<Cfg, Driver, Op extends string> {
   charset: 'windows-1250' | 'unicode';
   /** `config.options` of a device of this family (validated when the device is saved, with the field named). */
   options: z.ZodType;
+  /** Options kept sealed at rest and shown as "********" (credentials). */
+  secret_options?: readonly string[];
+  /** Validation a family adds for one device before a job is queued (Caspos: its VAT table, its own checks). */
+  rules?(config: Cfg): FamilyRules;
   createDriver(config: Cfg, env: DriverEnv, model: FamilyModel): Driver;
   /** Probe serial ports for devices of this family. */
   detect?(opts: { ports: string[] }): Promise<DetectedDevice[]>;

@@ -16,6 +16,9 @@ import type { EventBus } from '../hub/events.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
 import { DeviceRuntime } from './device-runtime.js';
+import type { FamilyRules } from '../domain/family-rules.js';
+import type { SecretStore } from '../settings/secret-store.js';
+import { hasPlainSecret, redactConfig, sealConfig } from './device-secrets.js';
 import type { IdentityCache } from './identity-cache.js';
 import { checkOptions, createFiscalDriver, createPosDriver, describeSupported, findModel } from './catalogue.js';
 
@@ -39,6 +42,8 @@ export interface RegistryOptions {
   logger: Logger;
   probeMs?: number;
   backoffMs?: number[];
+  /** Seals secret device options at rest (settings/secret-store.ts). */
+  secrets: SecretStore;
 }
 
 export class DeviceRegistry implements DeviceDirectory {
@@ -54,6 +59,7 @@ export class DeviceRegistry implements DeviceDirectory {
   }
 
   async start(): Promise<void> {
+    this.#sealPlainSecrets();
     const s = this.#o.settings.get();
     for (const c of s.pos_terminals) this.#startPos(c);
     for (const c of s.fiscal_devices) this.#startFiscal(c);
@@ -122,6 +128,12 @@ export class DeviceRegistry implements DeviceDirectory {
     return found ? { family: found.family.label, operations: found.family.capabilities } : null;
   }
 
+  /** The device family's own validation rules, when it has them (Caspos). */
+  familyRules(id: string): FamilyRules | undefined {
+    const c = this.#fiscal.get(id)?.config;
+    return c ? findModel('fiscal', c.manufacturer, c.model)?.family.rules?.(c) : undefined;
+  }
+
   vatRates(id: string): Record<string, number> | null {
     return this.#o.identities.get(id)?.vat_rates ?? null;
   }
@@ -135,7 +147,8 @@ export class DeviceRegistry implements DeviceDirectory {
     if ('error' in withId) return { ok: false, status: 400, error: withId.error };
     const parsed = FiscalDeviceConfig.safeParse(withId.value);
     if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'device') };
-    const c = parsed.data;
+    // Options are checked once the secrets are sealed ("********" keeps one, "" removes it).
+    const c = sealConfig(parsed.data, this.#fiscal.get(parsed.data.id)?.config, this.#o.secrets);
     const checked = this.#checkModel('fiscal', c, 'device');
     if (checked) return { ok: false, status: 400, error: checked };
     if (c.linked_pos_device_id && !this.#pos.has(c.linked_pos_device_id)) {
@@ -146,7 +159,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const saved = this.#o.settings.replace({ ...this.#o.settings.get(), fiscal_devices: [...list, c] });
     if (!saved.ok) return { ok: false, status: 400, error: saved.error };
     void this.#restartFiscal(c);
-    return { ok: true, device: c, created: !withId.isUpdate };
+    return { ok: true, device: redactConfig(c), created: !withId.isUpdate };
   }
 
   savePos(input: unknown): SaveResult<PosTerminalConfig> {
@@ -187,6 +200,15 @@ export class DeviceRegistry implements DeviceDirectory {
     }
     this.#o.events.emit('devices_changed', {});
     return { ok: true };
+  }
+
+  /** A settings file edited by hand may hold a device secret in plain text: seal it at start. */
+  #sealPlainSecrets(): void {
+    const s = this.#o.settings.get();
+    if (!s.fiscal_devices.some(hasPlainSecret)) return;
+    const fiscal_devices = s.fiscal_devices.map((d) => (hasPlainSecret(d) ? sealConfig(d, undefined, this.#o.secrets) : d));
+    const r = this.#o.settings.replace({ ...s, fiscal_devices });
+    if (!r.ok) this.#o.logger.error({ error: r.error }, 'cannot seal device secrets');
   }
 
   #withId(input: unknown): { value: Record<string, unknown>; isUpdate: boolean } | { error: string } {
@@ -252,7 +274,7 @@ export class DeviceRegistry implements DeviceDirectory {
     this.#fiscal.set(c.id, entry);
     if (!c.enabled) return;
     try {
-      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir });
+      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets });
       entry.runtime = new DeviceRuntime(driver, {
         ...this.#runtimeOptions('fiscal', c.id),
         onIdentity: (identity) => {
@@ -295,7 +317,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const identity = this.#o.identities.get(e.config.id) ?? null;
     const connected = status === 'Connected' || status === 'Busy';
     return {
-      config: e.config,
+      config: redactConfig(e.config),
       status,
       status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
       vat_rates: identity?.vat_rates ?? {},

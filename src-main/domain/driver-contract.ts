@@ -6,7 +6,7 @@
 import type { Language } from './error-codes.js';
 import type { FiscalOperation, PosDriverOperation } from './operations.js';
 import type { PosPromptUpdate } from './pos-prompts.js';
-import type { FiscalResult, PosInquiry, PosResultAny } from './results.js';
+import type { FiscalResult, PosInquiry, PosResult, PosResultAny } from './results.js';
 import type { VatRates } from './vat.js';
 
 export interface DeviceIdentity {
@@ -53,7 +53,12 @@ export interface ExecContext {
   counters?: DeviceCounters;
   /** Reports progress (e.g. lines sent) to job subscribers. */
   progress?: (p: { step: string; done?: number; total?: number }) => void;
+  /** The linked card terminal's approved payment for this receipt (a Caspos sale carries its rrn and approval code). */
+  pos?: PosResult;
 }
+
+/** What settling an interrupted job found: done (with the result) or provably not done (the same job runs again). */
+export type SettleVerdict = { kind: 'done'; result: Record<string, unknown> } | { kind: 'not_done' };
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
 
@@ -75,6 +80,11 @@ export interface FiscalDriver {
    * Optional: the pipeline falls back to `cancel_receipt`.
    */
   settleOpenReceipt?(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'>;
+  /**
+   * Optional: settle an interrupted job with the device itself, for devices that keep their own idempotency key
+   * (Caspos: a repeated documentUUID answers the first document). null = no opinion: the counters decide.
+   */
+  settle?(op: FiscalOperation, ctx: ExecContext): Promise<SettleVerdict | null>;
   /** Optional: the driver can report connection changes it notices on its own (transport closed, …). */
   onConnectionChange?(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_PRICE_CENTS, MAX_QUANTITY_THOUSANDTHS, MAX_TOTAL_CENTS } from './money.js';
 import { checkCui } from './cui.js';
+import { CASPOS_FISCAL_EFFECT, CASPOS_READ_ONLY } from './caspos-operation-kinds.js';
 
 const cents = (max = MAX_TOTAL_CENTS) => z.number().int().min(0).max(max);
 const positiveCents = (max = MAX_TOTAL_CENTS) => z.number().int().min(1).max(max);
@@ -190,6 +191,7 @@ export const FISCAL_EFFECT_OPERATIONS: ReadonlySet<string> = new Set([
   'print_z',
   'deposit_cash',
   'withdraw_cash',
+  ...CASPOS_FISCAL_EFFECT,
 ]);
 
 /** Operations that only read: safe to run again after a crash. */
@@ -199,4 +201,5 @@ export const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set([
   'get_vat_rates',
   'get_device_info',
   'je_report',
+  ...CASPOS_READ_ONLY,
 ]);

@@ -1,6 +1,7 @@
 /** Result shapes returned by drivers for each operation (the body fields besides status/msg/job_id). */
 import type { PaymentMethod } from './operations.js';
 import type { VatRates } from './vat.js';
+import { CASPOS_SUCCESS_MESSAGES } from './operations-caspos.js';
 
 /** How a card transaction ended, as the terminal said. */
 export type PosOutcome = 'approved' | 'declined' | 'cancelled' | 'timeout' | 'busy' | 'error';
@@ -138,4 +139,5 @@ export const SUCCESS_MESSAGES: Record<string, { ro: string; en: string }> = {
   settlement: { ro: 'Închidere de zi efectuată', en: 'Settlement done' },
   abort: { ro: 'Anulare cerută terminalului', en: 'Abort sent to the terminal' },
   transaction_status: { ro: 'Stare tranzacție citită', en: 'Transaction status read' },
+  ...CASPOS_SUCCESS_MESSAGES,
 };

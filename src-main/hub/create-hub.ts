@@ -17,6 +17,7 @@ import { LatencyMetrics } from '../pipeline/metrics.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { createConfStore, type SettingsStore } from '../settings/settings-store.js';
+import { createKeyFileSecretStore, type SecretStore } from '../settings/secret-store.js';
 import { seedSimulatedDevices } from './default-devices.js';
 import { EventBus } from './events.js';
 import { silentLogger } from './logger.js';
@@ -32,6 +33,8 @@ export interface HubOptions {
   logger?: Logger;
   /** Inside Electron: an electron-store backed store writing the same file. */
   settingsStore?: SettingsStore;
+  /** Inside Electron: secrets sealed with safeStorage (settings/secret-store.ts); headless: a key file in the data dir. */
+  secretStore?: SecretStore;
   /** Device probe interval (ms); tests use small values. */
   probeMs?: number;
   guiDir?: string | null;
@@ -74,6 +77,7 @@ export class Hub {
       events: this.events,
       identities: new IdentityCache(db),
       logger: this.logger,
+      secrets: opts.secretStore ?? createKeyFileSecretStore(opts.dataDir),
       ...(opts.probeMs !== undefined ? { probeMs: opts.probeMs } : {}),
     });
     this.operations = new Pipeline({

@@ -119,7 +119,7 @@ export class Pipeline implements OperationService {
     const reg = this.#o.registry;
     const kind = reg.kindOf(device_id);
     if (!kind) return { ok: false, kind: 'not_found', error: `Device not found: ${device_id}`, path: 'device_id' };
-    const v = kind === 'pos' ? validateOperation(kind, operation, null) : validateOperation(kind, operation, reg.vatRates(device_id), reg.charset(device_id));
+    const v = kind === 'pos' ? validateOperation(kind, operation, null) : validateOperation(kind, operation, reg.vatRates(device_id), reg.charset(device_id), reg.familyRules(device_id));
     if (!v.ok) return v;
     const can = reg.capabilities(device_id);
     const need = kind === 'pos' ? capabilityFor(v.operation as unknown as PosOperation) : v.operation.type;

@@ -3,7 +3,7 @@
  * own counters are the truth. Finish nothing blindly: cancel what is left open, and re-run only what provably did
  * not happen.
  */
-import { counterNeeds, type DeviceCounters, type ExecContext, type FiscalDriver } from '../domain/driver-contract.js';
+import { counterNeeds, type DeviceCounters, type ExecContext, type FiscalDriver, type SettleVerdict } from '../domain/driver-contract.js';
 import { localIso } from '../domain/datetime.js';
 import { computeReceipt } from '../domain/receipt-math.js';
 import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type FiscalOperation, type ReceiptOperation } from '../domain/operations.js';
@@ -14,7 +14,7 @@ import type { StoredJob } from '../journal/job-store.js';
  * same job runs again. Operations whose effect leaves no counter (X report, drawer, duplicate, non-fiscal text, clock)
  * print nothing fiscal and are run again under the same job: at worst a second non-fiscal printout, never a lost one.
  */
-export type Verdict = { kind: 'done'; result: Record<string, unknown> } | { kind: 'not_done' };
+export type Verdict = SettleVerdict;
 
 /** Finish or cancel a receipt left open (a receipt of `op` that is being paid is finished). */
 export async function settleOpenReceipt(
@@ -29,6 +29,12 @@ export async function settleOpenReceipt(
 
 export async function reconcileFiscalJob(job: StoredJob, driver: FiscalDriver, serial: string, ctx: ExecContext): Promise<Verdict> {
   const op = job.operation;
+  if (driver.settle) {
+    // Devices with their own idempotency key (Caspos: documentUUID) settle the job themselves.
+    const pos = job.progress?.pos as ExecContext['pos'];
+    const settled = await driver.settle(op as unknown as FiscalOperation, pos ? { ...ctx, pos } : ctx);
+    if (settled) return settled;
+  }
   const needs = counterNeeds(op.type);
   let now = await driver.readCounters(needs);
   if (now.receipt_open) {

@@ -50,7 +50,7 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
     try {
       if (card) pos = await chargeCard(deps, job, card);
       const op = pos ? withCardSlip(job.operation, pos, lang) : (job.operation as unknown as FiscalOperation);
-      const result = await driver.execute(op, counters ? { ...ctx, counters } : ctx);
+      const result = await driver.execute(op, { ...ctx, ...(counters ? { counters } : {}), ...(pos ? { pos } : {}) });
       deps.finish(job, successOutcome(job.operation.type, pos ? { ...result, pos } : result, lang));
       return 'finished';
     } catch (e) {

@@ -89,7 +89,7 @@ function parse(text: string): Record<string, unknown> | null {
   }
 }
 
-const IN_DOUBT_TEXTS = [DEVICE_ERRORS.IN_DOUBT.ro, DEVICE_ERRORS.IN_DOUBT.en, tx('ro', 'stillRunning'), tx('en', 'stillRunning')];
+const IN_DOUBT_TEXTS = [DEVICE_ERRORS.IN_DOUBT.ro, DEVICE_ERRORS.IN_DOUBT.en, tx('ro', 'stillRunning'), tx('en', 'stillRunning'), tx('ro', 'inDoubt'), tx('en', 'inDoubt')];
 
 /** One attempt through the request's door; updates `req` and says what kind of answer came. */
 export async function attempt(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {

@@ -5,28 +5,11 @@
  * Pure: no I/O.
  */
 
-/** A JSON number kept as written ("12.34", "-1", "2.00", "1e2"). */
-export class JsonNumber {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
+import { isJsonObject, JsonNumber, JsonSyntaxError, jsonText, type LObject, type LValue } from '../../domain/json-value.js';
 
-export type LValue = null | boolean | string | JsonNumber | LValue[] | LObject;
-export interface LObject {
-  [key: string]: LValue;
-}
+export { JsonNumber, type LObject, type LValue, isJsonObject as isLObject, jsonText as asText };
 
-export class LenientJsonError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-    this.name = 'LenientJsonError';
-  }
-}
+export class LenientJsonError extends JsonSyntaxError {}
 
 const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -176,10 +159,6 @@ export function parseLenientJson(text: string): LValue {
   return value;
 }
 
-export function isLObject(v: LValue | undefined): v is LObject {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber);
-}
-
 /** Case-insensitive property lookup (ASP.NET Core and UcsFPHub both bind names case-insensitively). */
 export function prop(obj: LObject, name: string): LValue | undefined {
   if (Object.hasOwn(obj, name)) return obj[name];
@@ -188,19 +167,10 @@ export function prop(obj: LObject, name: string): LValue | undefined {
   return undefined;
 }
 
-/** A value as text: strings as is, numbers as written, booleans as "true"/"false"; null/absent → undefined. */
-export function asText(v: LValue | undefined): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v;
-  if (v instanceof JsonNumber) return v.text;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return undefined;
-}
-
 /** Truthy flags: true, 1, "1", "true" (XML bodies carry booleans as text). */
 export function asFlag(v: LValue | undefined): boolean {
   if (v === true) return true;
-  const t = asText(v)?.trim().toLowerCase();
+  const t = jsonText(v)?.trim().toLowerCase();
   return t === '1' || t === 'true' || t === '-1';
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FiscalDeviceConfig, PosTerminalConfig } from '../../domain/device-config.js';
 import { FiscalOperation, PosOperation } from '../../domain/operations.js';
+import { CasposOperation } from '../../domain/operations-caspos.js';
 import { SettingsPatch } from '../../settings/schema.js';
 
 function schema(s: z.ZodType): Record<string, unknown> {
@@ -33,6 +34,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     components: {
       schemas: {
         FiscalOperation: schema(FiscalOperation),
+        CasposOperation: { description: 'Operations of a Caspos device (docs/devices/caspos.md)', ...schema(CasposOperation) },
         PosOperation: schema(PosOperation),
         FiscalDeviceConfig: schema(FiscalDeviceConfig),
         PosTerminalConfig: schema(PosTerminalConfig),
@@ -59,7 +61,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                   additionalProperties: false,
                   properties: {
                     device_id: { type: 'string' },
-                    operation: { oneOf: [{ $ref: '#/components/schemas/FiscalOperation' }, { $ref: '#/components/schemas/PosOperation' }] },
+                    operation: {
+                      oneOf: [
+                        { $ref: '#/components/schemas/FiscalOperation' },
+                        { $ref: '#/components/schemas/CasposOperation' },
+                        { $ref: '#/components/schemas/PosOperation' },
+                      ],
+                    },
                   },
                 },
               },

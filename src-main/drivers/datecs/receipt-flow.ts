@@ -162,7 +162,10 @@ export async function payFrom(cmd: DatecsCommands, plan: ReceiptPlan, from: numb
 export async function closeTruthfully(cmd: DatecsCommands, before: number): Promise<number> {
   for (let tries = 1; ; tries++) {
     try {
-      return await cmd.close();
+      const n = await cmd.close();
+      if (n === before + 1) return n;
+      // An answer that does not name the next receipt number proves nothing: the register's state decides.
+      throw new DeviceError('DEVICE_ERROR', `the close answered receipt number ${n}, expected ${before + 1}`, { mayHaveActed: true });
     } catch (e) {
       if (!(e instanceof DeviceError)) throw e;
       const st = await stateOrDoubt(cmd, 'the close failed', e);
