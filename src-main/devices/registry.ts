@@ -10,14 +10,18 @@ import {
   PosTerminalConfig,
   type DeviceStatus,
 } from '../domain/device-config.js';
+import { blockingProblem, type DeviceHealth } from '../domain/device-health.js';
 import type { DeviceIdentity, FiscalDriver, PosDriver } from '../domain/driver-contract.js';
+import type { DeviceStatusReport } from '../domain/results.js';
 import { formatZodError } from '../domain/validation.js';
 import type { EventBus } from '../hub/events.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
 import { DeviceRuntime } from './device-runtime.js';
 import { createFiscalDriver, createPosDriver } from './driver-factory.js';
+import { HealthTracker } from './health-tracker.js';
 import type { IdentityCache } from './identity-cache.js';
+import { checkOptions } from './family-options.js';
 import { describeSupported, findModel } from './supported-devices.js';
 
 export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
@@ -49,18 +53,32 @@ export class DeviceRegistry implements DeviceDirectory {
   readonly #lastStatus = new Map<string, DeviceStatus>();
   /** Called when a device is (re)started so the pipeline can attach a worker. */
   onDeviceStarted: ((kind: 'fiscal' | 'pos', id: string) => void) | null = null;
+  /** Jobs of a device in doubt (set by the hub from the journal); part of the device's health. */
+  inDoubtCount: ((id: string) => number) | null = null;
+  readonly #health: HealthTracker;
+  #offJobs: (() => void) | null = null;
 
   constructor(opts: RegistryOptions) {
     this.#o = opts;
+    this.#health = new HealthTracker({
+      statusOf: (id) => {
+        const e = this.#fiscal.get(id) ?? this.#pos.get(id);
+        return e ? this.#statusOf(e.config, e.runtime) : undefined;
+      },
+      inDoubt: (id) => this.inDoubtCount?.(id) ?? 0,
+      onChange: (id, health) => this.#emitStatus(this.#fiscal.has(id) ? 'fiscal' : 'pos', id, health),
+    });
   }
 
   async start(): Promise<void> {
+    this.#offJobs = this.#o.events.on('job', (e) => this.#health.job(e));
     const s = this.#o.settings.get();
     for (const c of s.pos_terminals) this.#startPos(c);
     for (const c of s.fiscal_devices) this.#startFiscal(c);
   }
 
   async stop(): Promise<void> {
+    this.#offJobs?.();
     const all: Array<Promise<void>> = [];
     for (const e of this.#fiscal.values()) if (e.runtime) all.push(e.runtime.stop());
     for (const e of this.#pos.values()) if (e.runtime) all.push(e.runtime.stop());
@@ -106,7 +124,14 @@ export class DeviceRegistry implements DeviceDirectory {
     if (!e.runtime.connected) {
       return { ready: false, code: 'DEVICE_UNREACHABLE', reason: e.runtime.detail ?? 'device is not connected' };
     }
+    // The register reports it cannot print (paper out, cover open, …): sending it a job would only fail.
+    const blocked = this.#fiscal.has(id) ? blockingProblem(this.#health.health(id)) : null;
+    if (blocked) return { ready: false, code: blocked, reason: `the register reports ${blocked}` };
     return { ready: true };
+  }
+
+  async refreshStatus(id: string): Promise<void> {
+    await this.#fiscal.get(id)?.runtime?.probeNow();
   }
 
   /** What the device can print (from the supported-devices catalogue). */
@@ -129,7 +154,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const parsed = FiscalDeviceConfig.safeParse(withId.value);
     if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'device') };
     const c = parsed.data;
-    const checked = this.#checkModel('fiscal', c.manufacturer, c.model, c.connection_details.type);
+    const checked = this.#checkModel('fiscal', c.manufacturer, c.model, c.connection_details.type, c.options, 'device');
     if (checked) return { ok: false, status: 400, error: checked };
     if (c.linked_pos_device_id && !this.#pos.has(c.linked_pos_device_id)) {
       return { ok: false, status: 400, error: `device.linked_pos_device_id: no card terminal with id ${c.linked_pos_device_id}` };
@@ -148,7 +173,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const parsed = PosTerminalConfig.safeParse(withId.value);
     if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'terminal') };
     const c = parsed.data;
-    const checked = this.#checkModel('pos', c.manufacturer, c.model, c.connection_details.type);
+    const checked = this.#checkModel('pos', c.manufacturer, c.model, c.connection_details.type, c.options, 'terminal');
     if (checked) return { ok: false, status: 400, error: checked };
     if (withId.isUpdate && !this.#pos.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
     const list = this.#o.settings.get().pos_terminals.filter((d) => d.id !== c.id);
@@ -167,6 +192,7 @@ export class DeviceRegistry implements DeviceDirectory {
       const r = this.#o.settings.replace({ ...s, fiscal_devices: s.fiscal_devices.filter((d) => d.id !== id) });
       if (!r.ok) return { ok: false, status: 400, error: r.error };
       this.#fiscal.delete(id);
+      this.#health.forget(id);
       await e.runtime?.stop();
     } else {
       const e = this.#pos.get(id);
@@ -176,6 +202,7 @@ export class DeviceRegistry implements DeviceDirectory {
       const r = this.#o.settings.replace({ ...s, pos_terminals: s.pos_terminals.filter((d) => d.id !== id) });
       if (!r.ok) return { ok: false, status: 400, error: r.error };
       this.#pos.delete(id);
+      this.#health.forget(id);
       await e.runtime?.stop();
     }
     this.#o.events.emit('devices_changed', {});
@@ -191,13 +218,20 @@ export class DeviceRegistry implements DeviceDirectory {
     return { value: obj, isUpdate };
   }
 
-  #checkModel(kind: 'fiscal' | 'pos', manufacturer: string, model: string, connection: string): string | null {
+  #checkModel(
+    kind: 'fiscal' | 'pos',
+    manufacturer: string,
+    model: string,
+    connection: string,
+    options: Record<string, unknown> | undefined,
+    root: string,
+  ): string | null {
     const m = findModel(kind, manufacturer, model);
     if (!m) return `device.model: ${manufacturer} ${model} is not supported; supported: ${describeSupported(kind)}`;
     if (!m.connection_types.includes(connection as never)) {
       return `device.connection_details.type: ${model} connects by ${m.connection_types.join(' or ')}, not ${connection}`;
     }
-    return null;
+    return checkOptions(m.family, options, root);
   }
 
   async #restartFiscal(c: FiscalDeviceConfig): Promise<void> {
@@ -221,16 +255,8 @@ export class DeviceRegistry implements DeviceDirectory {
       probeMs: this.#o.probeMs ?? 3000,
       backoffMs: this.#o.backoffMs ?? [500, 1000, 2000, 5000, 10_000],
       language: () => this.#o.settings.get().language,
-      onStatus: (status: DeviceStatus, text: string, detail: string | null) => {
-        const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
-        this.#o.events.emit('device_status', {
-          device_id: id,
-          device_kind: kind,
-          status,
-          status_text: text,
-          connected_device_id: view?.connected_device_id ?? null,
-          ...(detail ? { detail } : {}),
-        });
+      onStatus: (status: DeviceStatus, _text: string, detail: string | null) => {
+        this.#emitStatus(kind, id, this.#health.health(id));
         // Busy ↔ Connected flips with every job: worth a debug line, not an info line.
         const routine = status === 'Busy' || (status === 'Connected' && this.#lastStatus.get(id) === 'Busy');
         this.#lastStatus.set(id, status);
@@ -239,14 +265,34 @@ export class DeviceRegistry implements DeviceDirectory {
     };
   }
 
+  /** One `device_status` event: link status and health together. */
+  #emitStatus(kind: 'fiscal' | 'pos', id: string, health: DeviceHealth): void {
+    const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
+    if (!view) return;
+    this.#o.events.emit('device_status', {
+      device_id: id,
+      device_kind: kind,
+      status: view.status,
+      status_text: view.status_text,
+      connected_device_id: view.connected_device_id,
+      ...(view.last_error && view.status !== 'Connected' && view.status !== 'Busy' ? { detail: view.last_error } : {}),
+      health,
+    });
+  }
+
   #startFiscal(c: FiscalDeviceConfig): void {
     const entry: FiscalEntry = { config: c, runtime: null };
     this.#fiscal.set(c.id, entry);
     if (!c.enabled) return;
     try {
       const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir });
+      const language = () => this.#o.settings.get().language;
       entry.runtime = new DeviceRuntime(driver, {
         ...this.#runtimeOptions('fiscal', c.id),
+        probe: async () => {
+          const report = (await driver.execute({ type: 'get_status' }, { jobId: 'status-probe', language: language() })) as DeviceStatusReport;
+          this.#health.report(c.id, report);
+        },
         onIdentity: (identity) => {
           if ('serial' in identity) this.#o.identities.set(c.id, identity);
         },
@@ -294,6 +340,7 @@ export class DeviceRegistry implements DeviceDirectory {
       connected_device_id: connected ? (identity?.serial ?? null) : null,
       identity,
       last_error: e.runtime?.detail ?? (e.config.enabled && !e.runtime ? 'the driver could not be created' : null),
+      health: this.#health.health(e.config.id),
     };
   }
 
@@ -306,6 +353,7 @@ export class DeviceRegistry implements DeviceDirectory {
       status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
       connected_device_id: connected ? e.terminalId : null,
       last_error: e.runtime?.detail ?? null,
+      health: this.#health.health(e.config.id),
     };
   }
 }

@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import type { JobEvent } from '../domain/jobs.js';
 import type { DeviceStatus } from '../domain/device-config.js';
+import type { DeviceHealth } from '../domain/device-health.js';
 
 export interface HubEvents {
   device_status: {
@@ -11,6 +12,7 @@ export interface HubEvents {
     status_text: string;
     connected_device_id: string | null;
     detail?: string;
+    health?: DeviceHealth;
   };
   job: JobEvent;
   inbox_file: {

@@ -7,7 +7,10 @@ import { formatZodError } from '../../domain/validation.js';
 import type { NativeDoorDeps } from './hub-api.js';
 import { renderJobResponse } from './operation-response.js';
 
-export type SubmitOutcome = { kind: 'done'; body: string } | { kind: 'error'; httpStatus: 400 | 404 | 422; error: string };
+export type SubmitOutcome =
+  | { kind: 'done'; body: string }
+  /** `path`: the field a 400 is about (`operation.lines[0].unit_price_cents`), so a GUI can point at it. */
+  | { kind: 'error'; httpStatus: 400 | 404 | 422; error: string; path?: string };
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 
@@ -30,7 +33,7 @@ export async function submitOperation(
   });
   switch (sub.kind) {
     case 'invalid':
-      return { kind: 'error', httpStatus: 400, error: sub.error };
+      return { kind: 'error', httpStatus: 400, error: sub.error, ...(sub.path ? { path: sub.path } : {}) };
     case 'not_found':
       return { kind: 'error', httpStatus: 404, error: sub.error };
     case 'conflict':

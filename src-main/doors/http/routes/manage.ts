@@ -1,7 +1,13 @@
 /** /manage/* — devices, supported devices, settings, serial detection. */
 import { Router } from 'express';
-import { SUPPORTED_DEVICES } from '../../../devices/supported-devices.js';
+import { optionsJsonSchema } from '../../../devices/family-options.js';
+import { SUPPORTED_DEVICES, type SupportedManufacturer } from '../../../devices/supported-devices.js';
 import type { NativeDoorDeps } from '../hub-api.js';
+
+/** A catalogue entry with each model's options schema (JSON Schema), for the device editor. */
+function withOptions(m: SupportedManufacturer): Record<string, unknown> {
+  return { ...m, models: m.models.map((model) => ({ ...model, options: optionsJsonSchema(model.family) })) };
+}
 
 function redact<T extends { api: { token: string | null } }>(s: T): T {
   return { ...s, api: { ...s.api, token: s.api.token ? '********' : null } };
@@ -33,8 +39,8 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
   });
   r.get('/manage/get_supported_devices', (_req, res) => {
     res.json({
-      fiscal: SUPPORTED_DEVICES.filter((m) => m.kind === 'fiscal'),
-      pos: SUPPORTED_DEVICES.filter((m) => m.kind === 'pos'),
+      fiscal: SUPPORTED_DEVICES.filter((m) => m.kind === 'fiscal').map(withOptions),
+      pos: SUPPORTED_DEVICES.filter((m) => m.kind === 'pos').map(withOptions),
     });
   });
   r.get('/manage/settings', (_req, res) => {
