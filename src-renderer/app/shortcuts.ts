@@ -66,7 +66,7 @@ export function enterToNext(e: ReactKeyboardEvent<HTMLElement>, onLast?: () => v
   e.preventDefault();
   const scope = e.currentTarget.closest('[data-nav-scope]');
   if (!scope) return;
-  const items = [...scope.querySelectorAll<HTMLElement>('[data-nav]')].filter((el) => !(el as HTMLInputElement).disabled);
+  const items = Array.from(scope.querySelectorAll<HTMLElement>('[data-nav]')).filter((el) => !(el as HTMLInputElement).disabled);
   const next = items[items.indexOf(e.currentTarget) + 1];
   if (next) next.focus();
   else onLast?.();

@@ -34,7 +34,7 @@ export function fieldInWords(path: string, t: Texts): string {
   const pay = /payments\[(\d+)\]/.exec(path);
   if (pay?.[1] !== undefined) parts.push(t.fieldPayment(Number(pay[1]) + 1));
   const key = LAST_KEY.exec(path)?.[1];
-  if (key && !(key === 'lines' && line) && !(key === 'payments' && pay)) parts.push(t.fieldWords[key] ?? key);
+  if (key && !(key === 'lines' && line) && !(key === 'payments' && pay)) parts.push(t.fieldWords[key] ?? t.optionLabels[key] ?? key);
   return parts.join(', ');
 }
 

@@ -274,6 +274,13 @@ export const ERROR_TEXTS: Readonly<Record<ErrorTextCode, ErrorText>> = {
   ...CLIENT_TEXTS,
 };
 
+/** The device error code of a negative `status` (-500 → PAPER_OUT), as inbox records and answer files carry it. */
+export function codeOfStatus(status: number | null): DeviceErrorCode | null {
+  if (status === null) return null;
+  const hit = (Object.keys(DEVICE_ERRORS) as DeviceErrorCode[]).find((c) => DEVICE_ERRORS[c].status === status);
+  return hit ?? null;
+}
+
 export function isErrorTextCode(code: unknown): code is ErrorTextCode {
   return typeof code === 'string' && Object.hasOwn(ERROR_TEXTS, code);
 }

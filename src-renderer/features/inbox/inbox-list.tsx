@@ -6,24 +6,41 @@ import { useState } from 'react';
 import type { InboxFileBody } from '../../../src-main/shared/api-types.js';
 import { ErrorNotice } from '../../errors/error-notice.js';
 import type { Failure } from '../../errors/failure.js';
-import { useTexts } from '../../i18n/language-store.js';
+import { codeOfStatus } from '../../../src-main/shared/texts/error-texts.js';
+import { catalogue } from '../../errors/explain-error.js';
+import { useLang, useTexts } from '../../i18n/language-store.js';
 import type { Texts } from '../../i18n/texts-ro.js';
 import { deviceName } from '../devices/devices-store.js';
 import { groupFiles } from './group-files.js';
 import { useInboxStore } from './inbox-store.js';
 
 function ResultCell({ f, t }: { f: InboxFileBody; t: Texts }) {
+  const lang = useLang();
   const [open, setOpen] = useState(false);
   if (f.error) {
+    // A register's refusal: its title and what to do in this client's language; the hub's own words behind "details".
+    const code = codeOfStatus(f.error_code);
+    const c = code ? catalogue(code, lang) : null;
+    // the hub's text names the line itself, in the hub's language ("linia 3 (S)…" / "line 3 (S)…")
+    const line = f.error_line && !/\b(?:linia|line)\s+\d+/.test(f.error) ? `${t.fileLine(f.error_line)}: ` : '';
     return (
-      <div className="inbox-error">
-        {f.error_line ? <strong>{t.fileLine(f.error_line)}: </strong> : null}
-        <span className={open ? '' : 'clamp'}>{f.error}</span>
-        {f.error.length > 80 ? (
+      <div className="inbox-error" data-code={code ?? f.error_code ?? ''}>
+        {c ? (
+          <>
+            <strong>{c.title}.</strong> {c.action}{' '}
+          </>
+        ) : (
+          <span className={open ? '' : 'clamp'}>
+            {line}
+            {f.error}
+          </span>
+        )}
+        {c || f.error.length > 80 ? (
           <button type="button" className="link small" onClick={() => setOpen(!open)}>
             {open ? t.hideDetails : t.details}
           </button>
         ) : null}
+        {c && open ? <pre className="notice-detail">{line + f.error}</pre> : null}
         {f.state === 'failed' && !f.retryable ? <div className="muted small">{t.notRetryable}</div> : null}
       </div>
     );

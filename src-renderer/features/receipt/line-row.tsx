@@ -12,6 +12,7 @@ export function LineRow({
   rates,
   locked,
   amount,
+  stale,
   onLast,
 }: {
   line: LineDraft;
@@ -19,6 +20,8 @@ export function LineRow({
   rates: Record<string, number>;
   locked: boolean;
   amount: number | undefined;
+  /** The amount is from before the last change (the hub's answer is on its way, or the draft has a problem). */
+  stale: boolean;
   onLast: () => void;
 }) {
   const t = useTexts();
@@ -74,7 +77,7 @@ export function LineRow({
         disabled={locked || line.adjust === 'none'}
         onChange={(e) => setLine(line.key, { adjustValue: e.target.value })}
       />
-      <span className="line-amount num" data-testid="line-amount">
+      <span className={stale ? 'line-amount num stale' : 'line-amount num'} data-testid="line-amount">
         {amount === undefined ? '' : formatCents(amount, lang)}
       </span>
       {remove}

@@ -31,7 +31,7 @@ export function ReceiptPanel() {
   const selected = useSelectedDevice();
   const online = useConnectionStore((s) => s.online);
   const r = useReceiptStore();
-  const { preview, problem, problemField, request, clear } = usePreviewStore();
+  const { preview, problem, problemField, pending, request, clear } = usePreviewStore();
   // A pending attempt stays on the register it was sent to.
   const attemptDevice = useDevicesStore((s) => s.fiscal.find((d) => d.config.id === r.attempt?.deviceId) ?? null);
   const device = r.attempt ? attemptDevice : selected;
@@ -113,6 +113,7 @@ export function ReceiptPanel() {
             rates={device.vat_rates}
             locked={locked}
             amount={preview?.lineTotals[l.key]}
+            stale={pending || problem !== null}
             onLast={() => (l.key === lastKey ? r.addItem(firstVat) : undefined)}
           />
         ))}

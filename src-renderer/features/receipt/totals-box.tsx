@@ -8,7 +8,7 @@ export function TotalsBox({ canPrint, onPrint, onNew }: { canPrint: boolean; onP
   const t = useTexts();
   const lang = useLang();
   const { attempt, busy } = useReceiptStore();
-  const { preview, pending } = usePreviewStore();
+  const { preview, pending, problem } = usePreviewStore();
   const answerTotal = attempt?.answer && typeof attempt.answer.total_cents === 'number' ? attempt.answer.total_cents : null;
   const total = answerTotal ?? preview?.total_cents ?? 0;
   const state = attempt?.state;
@@ -18,7 +18,7 @@ export function TotalsBox({ canPrint, onPrint, onNew }: { canPrint: boolean; onP
     <div className="totals-box">
       <div className="total-line">
         <span>{t.total}</span>
-        <strong data-testid="receipt-total" className={pending && !attempt ? 'stale' : ''}>
+        <strong data-testid="receipt-total" className={(pending || problem) && !attempt ? 'stale' : ''}>
           {formatCents(total, lang)} <small>{t.currency}</small>
         </strong>
       </div>
