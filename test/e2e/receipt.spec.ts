@@ -152,6 +152,43 @@ test('the answer is lost and the hub restarts: Retry replays the original receip
   expect(job.idempotency_key).toMatch(/^native:gui-/);
 });
 
+test('the hub is killed (kill -9) in the middle of the receipt: after the restart Retry gets its one outcome', async ({ app, hub }) => {
+  // a register that takes the time a real one takes (115200 baud, 25 ms a printed line)
+  const saved = await hub.api<{ device: { id: string } }>('/manage/save_fiscal_device', {
+    name: 'Casă lentă',
+    manufacturer: 'FisCool',
+    model: 'Simulated',
+    connection_details: { type: 'None' },
+    options: { timing: 'realistic' },
+  });
+  const id = saved.device.id;
+  await app.locator(`[data-testid=fiscal-devices] li[data-device-id="${id}"] .device-pick`).click();
+  await expect(app.getByTestId('receipt-panel')).toContainText('pe Casă lentă');
+  await expect(app.locator(`[data-testid=fiscal-devices] li[data-device-id="${id}"] .badge`)).toHaveText('Conectat');
+  const before = await lastReceiptNumber(hub, id);
+  for (let n = 1; n <= 12; n++) {
+    if (n > 1) await app.keyboard.press('F2');
+    await typeLine(app, n, `Articol ${n}`, `${n},10`);
+  }
+  const sent = app.waitForRequest('**/devices/operation');
+  await app.keyboard.press('F9');
+  await sent;
+  await app.waitForTimeout(250); // the register is printing
+  await hub.crash();
+  await expect(app.getByTestId('receipt-unknown')).toBeVisible();
+  await hub.relaunch();
+  await expect(app.getByTestId('hub-link')).toHaveClass(/online/, { timeout: 20_000 });
+  await app.keyboard.press('F9');
+  const printed = app.getByTestId('receipt-printed');
+  await expect(printed).toContainText(/Bon nr\. \d+ tipărit/, { timeout: 30_000 });
+  await expect(printed).toContainText('Total 79,20 lei');
+  // whatever the crash interrupted, the register closed exactly one receipt for this draft
+  expect(await lastReceiptNumber(hub, id)).toBe(before + 1);
+  const jobs = await hub.api<{ jobs: JobBody[] }>(`/jobs?device_id=${id}&limit=50`);
+  expect(jobs.jobs.filter((j) => j.operation.type === 'print_receipt')).toHaveLength(1);
+  await hub.api('/manage/delete_fiscal_device', { id });
+});
+
 test('a refusal (a card above the total) frees the draft: it is corrected and printed under a new key', async ({ app, hub }) => {
   await typeLine(app, 1, 'Lapte', '5,10');
   await app.getByLabel('plata 1', { exact: true }).selectOption('card');

@@ -70,12 +70,13 @@ test('cash in and out show the register’s drawer; a withdrawal above it is ref
   await app.keyboard.press('Enter');
   const result = app.getByTestId('report-result');
   const drawer = () => register().status().cash_in_drawer_cents;
-  await expect(result).toContainText('În sertar:');
+  await expect(result).toContainText('Numerar introdus');
   await expect(result).toContainText(`În sertar: ${lei(drawer())} lei`);
   expect(drawer()).toBeGreaterThanOrEqual(125_000);
   await app.keyboard.press('Alt+O');
   await app.getByTestId('cash-dialog').getByLabel('Suma (lei)').fill('50');
   await app.getByTestId('cash-dialog').getByRole('button', { name: 'Execută' }).click();
+  await expect(result).toContainText('Numerar scos');
   await expect(result).toContainText(`Numerar scos. În sertar: ${lei(drawer())} lei`);
   expect(docs('cash_out').length).toBe(1);
   await app.keyboard.press('Alt+O');

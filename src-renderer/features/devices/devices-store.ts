@@ -42,16 +42,31 @@ function remembered(): string | null {
   }
 }
 
+/** Status pushes that arrive while a load is on its way: its answer may be older, so they are applied again on top. */
+let inFlight: DeviceStatusEvent[] | null = null;
+
 export const useDevicesStore = create<DevicesState>((set, get) => ({
   fiscal: [],
   pos: [],
   loaded: false,
   selectedId: remembered(),
   async load() {
-    const [f, p] = await Promise.all([
-      apiGet<{ fiscal_devices: FiscalDeviceBody[] }>('/devices/fiscal'),
-      apiGet<{ pos_terminals: PosTerminalBody[] }>('/devices/pos'),
-    ]);
+    const mine: DeviceStatusEvent[] = [];
+    inFlight = mine;
+    let f: { fiscal_devices: FiscalDeviceBody[] };
+    let p: { pos_terminals: PosTerminalBody[] };
+    try {
+      [f, p] = await Promise.all([
+        apiGet<{ fiscal_devices: FiscalDeviceBody[] }>('/devices/fiscal'),
+        apiGet<{ pos_terminals: PosTerminalBody[] }>('/devices/pos'),
+      ]);
+    } finally {
+      if (inFlight === mine) inFlight = null;
+    }
+    for (const e of mine) {
+      if (e.device_kind === 'fiscal') f.fiscal_devices = patchStatus(f.fiscal_devices, e);
+      else p.pos_terminals = patchStatus(p.pos_terminals, e);
+    }
     const selected = get().selectedId;
     const stillThere = f.fiscal_devices.some((d) => d.config.id === selected);
     set({
@@ -70,6 +85,7 @@ export const useDevicesStore = create<DevicesState>((set, get) => ({
     set({ selectedId: id });
   },
   applyStatus(e) {
+    inFlight?.push(e);
     if (e.device_kind === 'fiscal') set({ fiscal: patchStatus(get().fiscal, e) });
     else set({ pos: patchStatus(get().pos, e) });
   },
