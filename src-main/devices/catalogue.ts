@@ -56,12 +56,17 @@ export function createPosDriver(config: PosTerminalConfig, env: DriverEnv): PosD
   return found.family.createDriver(config, env, found.model);
 }
 
-function schemaOf(family: DeviceFamily): unknown {
-  try {
-    return z.toJSONSchema(family.options, { io: 'input', unrepresentable: 'any' });
-  } catch {
-    return {};
+const jsonSchemas = new Map<string, Record<string, unknown>>();
+
+/** JSON Schema (2020-12, input side) of a family's options, for the device editor. */
+export function optionsJsonSchema(family: DeviceFamily): Record<string, unknown> {
+  let out = jsonSchemas.get(family.id);
+  if (!out) {
+    out = z.toJSONSchema(family.options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    delete out.$schema;
+    jsonSchemas.set(family.id, out);
   }
+  return out;
 }
 
 /** GET /manage/get_supported_devices: manufacturers and models by kind, each model with what its family offers. */
@@ -75,8 +80,7 @@ export function catalogueBody() {
         family_label: family.label,
         capabilities: [...family.capabilities],
         charset: family.charset,
-        options_schema: schemaOf(family),
-        models: e.models.map((m) => ({ ...m, family: family.id })),
+        models: e.models.map((m) => ({ ...m, family: family.id, options: optionsJsonSchema(family) })),
       })),
     );
   return { fiscal: of('fiscal'), pos: of('pos') };

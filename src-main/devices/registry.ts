@@ -10,7 +10,9 @@ import {
   PosTerminalConfig,
   type DeviceStatus,
 } from '../domain/device-config.js';
+import { blockingProblem, type DeviceHealth } from '../domain/device-health.js';
 import type { DeviceIdentity, FiscalDriver, PosDriver } from '../domain/driver-contract.js';
+import type { DeviceStatusReport } from '../domain/results.js';
 import { formatZodError } from '../domain/validation.js';
 import type { EventBus } from '../hub/events.js';
 import type { SettingsService } from '../settings/settings-service.js';
@@ -21,6 +23,7 @@ import type { SecretStore } from '../settings/secret-store.js';
 import { hasPlainSecret, redactConfig, sealConfig } from './device-secrets.js';
 import type { IdentityCache } from './identity-cache.js';
 import { checkOptions, createFiscalDriver, createPosDriver, describeSupported, findModel } from './catalogue.js';
+import { HealthTracker } from './health-tracker.js';
 
 export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
 
@@ -53,19 +56,33 @@ export class DeviceRegistry implements DeviceDirectory {
   readonly #lastStatus = new Map<string, DeviceStatus>();
   /** Called when a device is (re)started so the pipeline can attach a worker. */
   onDeviceStarted: ((kind: 'fiscal' | 'pos', id: string) => void) | null = null;
+  /** Jobs of a device in doubt (set by the hub from the journal); part of the device's health. */
+  inDoubtCount: ((id: string) => number) | null = null;
+  readonly #health: HealthTracker;
+  #offJobs: (() => void) | null = null;
 
   constructor(opts: RegistryOptions) {
     this.#o = opts;
+    this.#health = new HealthTracker({
+      statusOf: (id) => {
+        const e = this.#fiscal.get(id) ?? this.#pos.get(id);
+        return e ? this.#statusOf(e.config, e.runtime) : undefined;
+      },
+      inDoubt: (id) => this.inDoubtCount?.(id) ?? 0,
+      onChange: (id, health) => this.#emitStatus(this.#fiscal.has(id) ? 'fiscal' : 'pos', id, health),
+    });
   }
 
   async start(): Promise<void> {
     this.#sealPlainSecrets();
+    this.#offJobs = this.#o.events.on('job', (e) => this.#health.job(e));
     const s = this.#o.settings.get();
     for (const c of s.pos_terminals) this.#startPos(c);
     for (const c of s.fiscal_devices) this.#startFiscal(c);
   }
 
   async stop(): Promise<void> {
+    this.#offJobs?.();
     const all: Array<Promise<void>> = [];
     for (const e of this.#fiscal.values()) if (e.runtime) all.push(e.runtime.stop());
     for (const e of this.#pos.values()) if (e.runtime) all.push(e.runtime.stop());
@@ -111,7 +128,14 @@ export class DeviceRegistry implements DeviceDirectory {
     if (!e.runtime.connected) {
       return { ready: false, code: 'DEVICE_UNREACHABLE', reason: e.runtime.detail ?? 'device is not connected' };
     }
+    // The register reports it cannot print (paper out, cover open, …): sending it a job would only fail.
+    const blocked = this.#fiscal.has(id) ? blockingProblem(this.#health.health(id)) : null;
+    if (blocked) return { ready: false, code: blocked, reason: `the register reports ${blocked}` };
     return { ready: true };
+  }
+
+  async refreshStatus(id: string): Promise<void> {
+    await this.#fiscal.get(id)?.runtime?.probeNow();
   }
 
   /** What the device can print (from its family). */
@@ -187,6 +211,7 @@ export class DeviceRegistry implements DeviceDirectory {
       const r = this.#o.settings.replace({ ...s, fiscal_devices: s.fiscal_devices.filter((d) => d.id !== id) });
       if (!r.ok) return { ok: false, status: 400, error: r.error };
       this.#fiscal.delete(id);
+      this.#health.forget(id);
       await e.runtime?.stop();
     } else {
       const e = this.#pos.get(id);
@@ -196,6 +221,7 @@ export class DeviceRegistry implements DeviceDirectory {
       const r = this.#o.settings.replace({ ...s, pos_terminals: s.pos_terminals.filter((d) => d.id !== id) });
       if (!r.ok) return { ok: false, status: 400, error: r.error };
       this.#pos.delete(id);
+      this.#health.forget(id);
       await e.runtime?.stop();
     }
     this.#o.events.emit('devices_changed', {});
@@ -251,16 +277,8 @@ export class DeviceRegistry implements DeviceDirectory {
       probeMs: this.#o.probeMs ?? 3000,
       backoffMs: this.#o.backoffMs ?? [500, 1000, 2000, 5000, 10_000],
       language: () => this.#o.settings.get().language,
-      onStatus: (status: DeviceStatus, text: string, detail: string | null) => {
-        const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
-        this.#o.events.emit('device_status', {
-          device_id: id,
-          device_kind: kind,
-          status,
-          status_text: text,
-          connected_device_id: view?.connected_device_id ?? null,
-          ...(detail ? { detail } : {}),
-        });
+      onStatus: (status: DeviceStatus, _text: string, detail: string | null) => {
+        this.#emitStatus(kind, id, this.#health.health(id));
         // Busy ↔ Connected flips with every job: worth a debug line, not an info line.
         const routine = status === 'Busy' || (status === 'Connected' && this.#lastStatus.get(id) === 'Busy');
         this.#lastStatus.set(id, status);
@@ -269,14 +287,34 @@ export class DeviceRegistry implements DeviceDirectory {
     };
   }
 
+  /** One `device_status` event: link status and health together. */
+  #emitStatus(kind: 'fiscal' | 'pos', id: string, health: DeviceHealth): void {
+    const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
+    if (!view) return;
+    this.#o.events.emit('device_status', {
+      device_id: id,
+      device_kind: kind,
+      status: view.status,
+      status_text: view.status_text,
+      connected_device_id: view.connected_device_id,
+      ...(view.last_error && view.status !== 'Connected' && view.status !== 'Busy' ? { detail: view.last_error } : {}),
+      health,
+    });
+  }
+
   #startFiscal(c: FiscalDeviceConfig): void {
     const entry: FiscalEntry = { config: c, runtime: null };
     this.#fiscal.set(c.id, entry);
     if (!c.enabled) return;
     try {
       const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets });
+      const language = () => this.#o.settings.get().language;
       entry.runtime = new DeviceRuntime(driver, {
         ...this.#runtimeOptions('fiscal', c.id),
+        probe: async () => {
+          const report = (await driver.execute({ type: 'get_status' }, { jobId: 'status-probe', language: language() })) as DeviceStatusReport;
+          this.#health.report(c.id, report);
+        },
         onIdentity: (identity) => {
           if ('serial' in identity) this.#o.identities.set(c.id, identity);
         },
@@ -324,6 +362,7 @@ export class DeviceRegistry implements DeviceDirectory {
       connected_device_id: connected ? (identity?.serial ?? null) : null,
       identity,
       last_error: e.runtime?.detail ?? (e.config.enabled && !e.runtime ? 'the driver could not be created' : null),
+      health: this.#health.health(e.config.id),
     };
   }
 
@@ -336,6 +375,7 @@ export class DeviceRegistry implements DeviceDirectory {
       status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
       connected_device_id: connected ? e.terminalId : null,
       last_error: e.runtime?.detail ?? null,
+      health: this.#health.health(e.config.id),
     };
   }
 }

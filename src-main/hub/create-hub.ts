@@ -89,6 +89,7 @@ export class Hub {
       metrics: this.metrics,
     });
     this.devices.onDeviceStarted = (kind, id) => this.operations.deviceStarted(kind, id);
+    this.devices.inDoubtCount = (id) => this.jobs.list({ device_id: id, state: 'in_doubt', limit: 1000 }).length;
   }
 
   async start(): Promise<void> {
@@ -107,6 +108,7 @@ export class Hub {
       startedAt: this.startedAt,
       extraRouters: this.#doors.routers,
       detect: this.#doors.detect,
+      listPorts: this.#doors.listPorts,
       guiDir: this.#o.guiDir ?? null,
     };
     const api = this.settings.get().api;

@@ -4,6 +4,7 @@ import type { JobEvent } from '../domain/jobs.js';
 import type { DeviceStatus } from '../domain/device-config.js';
 import type { PosPromptEvent } from '../domain/pos-prompts.js';
 import type { PendingVoid } from '../domain/pending-void.js';
+import type { DeviceHealth } from '../domain/device-health.js';
 
 export interface HubEvents {
   device_status: {
@@ -13,6 +14,7 @@ export interface HubEvents {
     status_text: string;
     connected_device_id: string | null;
     detail?: string;
+    health?: DeviceHealth;
   };
   job: JobEvent;
   inbox_file: {

@@ -164,19 +164,23 @@ export class JobStore {
     return (this.#stmts.byState.all(state) as JobRow[]).map(toJob);
   }
 
-  list(q: { device_id?: string; state?: JobState; limit?: number }): StoredJob[] {
+  list(q: { device_id?: string; state?: JobState; source?: string; from?: string; to?: string; limit?: number }, cap = 1000): StoredJob[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.device_id) {
-      where.push('device_id = ?');
-      args.push(q.device_id);
-    }
-    if (q.state) {
-      where.push('state = ?');
-      args.push(q.state);
+    const filters: Array<[string, string | undefined]> = [
+      ['device_id = ?', q.device_id],
+      ['state = ?', q.state],
+      ['source = ?', q.source],
+      ['created_at >= ?', q.from],
+      ['created_at < ?', q.to],
+    ];
+    for (const [clause, value] of filters) {
+      if (!value) continue;
+      where.push(clause);
+      args.push(value);
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
-    args.push(Math.min(Math.max(q.limit ?? 50, 1), 1000));
+    args.push(Math.min(Math.max(q.limit ?? 50, 1), cap));
     return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
   }
 

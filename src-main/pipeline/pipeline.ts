@@ -169,7 +169,7 @@ export class Pipeline implements OperationService {
   }
 
   listJobs(q: JobQuery): JobRecord[] {
-    return this.#o.store.list(q).map(publicJob);
+    return this.#o.store.list(q, Math.max(1000, Math.min(q.limit ?? 0, 50_000))).map(publicJob);
   }
 
   async waitForJob(id: string, timeoutMs?: number): Promise<JobRecord | undefined> {

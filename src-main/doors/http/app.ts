@@ -4,11 +4,14 @@ import { existsSync } from 'node:fs';
 import type { JobStore } from '../../journal/job-store.js';
 import type { NativeDoorDeps } from './hub-api.js';
 import { bodyErrorHandler, finalErrorHandler, jsonParser, requireJson } from './json-body.js';
+import { adminToolRoutes } from './routes/admin-tools.js';
 import { deviceRoutes } from './routes/devices.js';
 import { jobRoutes } from './routes/jobs.js';
 import { manageRoutes } from './routes/manage.js';
 import { operationRoutes } from './routes/operation.js';
 import { posRoutes } from './routes/pos.js';
+import { previewRoutes } from './routes/preview.js';
+import { requestLanguage } from './request-language.js';
 import { systemRoutes } from './routes/system.js';
 import { securityMiddleware } from './security.js';
 
@@ -32,12 +35,15 @@ export function createApi(deps: NativeDoorDeps, jobs: JobStore): Express {
   app.use(requireJson());
   app.use(jsonParser(deps.settings.get().api.body_limit_kb));
   app.use(bodyErrorHandler);
+  app.use(requestLanguage());
   app.use(systemRoutes(deps, jobs));
   app.use(deviceRoutes(deps));
   app.use(operationRoutes(deps));
+  app.use(previewRoutes(deps));
   app.use(jobRoutes(deps));
   app.use(posRoutes(deps));
   app.use(manageRoutes(deps));
+  app.use(adminToolRoutes(deps));
   for (const extra of deps.extraRouters ?? []) app.use(extra.path, extra.router);
   app.use((req, res) => {
     res.status(404).json({ status: 404, error: `No such endpoint: ${req.method} ${req.path}` });

@@ -1,4 +1,4 @@
-/** GET /manage/detect probes serial ports (here a real socat pty with a Datecs X emulator on the other end). */
+/** GET and POST /manage/detect probe serial ports (here a real socat pty with a Datecs X emulator on the other end). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,5 +31,15 @@ describe('GET /manage/detect', () => {
     expect(r.body.devices).toEqual([
       expect.objectContaining({ port: pty.b, protocol: 'x', serial: emulator.register.identity().serial, model: expect.any(String) }),
     ]);
+  }, 30_000);
+
+  it('POST /manage/detect with {"ports": […]} gives the same answer (the GUI’s call); a bad body is a 400', async () => {
+    // Right after the GET above: the probed port must have been released (an administrator presses Detect twice).
+    const r = await t.post('/manage/detect', { ports: [pty.b] });
+    expect(r.status).toBe(200);
+    expect(r.body.devices).toEqual([expect.objectContaining({ port: pty.b, protocol: 'x', baud_rate: 115_200, serial: emulator.register.identity().serial })]);
+    const bad = await t.post('/manage/detect', { ports: 'COM3' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/^ports:/);
   }, 30_000);
 });
