@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Pure layers: no I/O, no Node built-ins, no Electron.
-    files: ['src-main/domain/**', 'src-main/drivers/*/codec/**', 'src-main/doors/inbox/parser/**'],
+    files: ['src-main/domain/**', 'src-main/drivers/*/codec/**', 'src-main/protocols/**', 'src-main/doors/inbox/parser/**'],
     rules: {
       'no-restricted-imports': [
         'error',

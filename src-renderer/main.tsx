@@ -2,7 +2,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';
-import './styles.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/register.css';
+import './styles/admin.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { normalizeModelName, type FiscalDeviceConfig, type PosTerminalConfig } from '../domain/device-config.js';
 import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
 import { formatZodError } from '../domain/validation.js';
+import { openConfig } from './device-secrets.js';
 import { FAMILIES } from './families.js';
 import type { DeviceFamily, DriverEnv, FamilyModel, FiscalFamily, PosFamily } from './family.js';
 
@@ -44,7 +45,9 @@ export function checkOptions(found: Found, options: Record<string, unknown> | un
 export function createFiscalDriver(config: FiscalDeviceConfig, env: DriverEnv): FiscalDriver {
   const found = findModel('fiscal', config.manufacturer, config.model);
   if (!found) throw new Error(`unsupported fiscal device ${config.manufacturer} ${config.model}`);
-  return found.family.createDriver(config, env, found.model);
+  if (!found.family.secret_options?.length) return found.family.createDriver(config, env, found.model);
+  if (!env.secrets) throw new Error(`a ${found.family.label} device needs the secret store for its credentials`);
+  return found.family.createDriver(openConfig(config, env.secrets), env, found.model);
 }
 
 export function createPosDriver(config: PosTerminalConfig, env: DriverEnv): PosDriver {
@@ -53,12 +56,17 @@ export function createPosDriver(config: PosTerminalConfig, env: DriverEnv): PosD
   return found.family.createDriver(config, env, found.model);
 }
 
-function schemaOf(family: DeviceFamily): unknown {
-  try {
-    return z.toJSONSchema(family.options, { io: 'input', unrepresentable: 'any' });
-  } catch {
-    return {};
+const jsonSchemas = new Map<string, Record<string, unknown>>();
+
+/** JSON Schema (2020-12, input side) of a family's options, for the device editor. */
+export function optionsJsonSchema(family: DeviceFamily): Record<string, unknown> {
+  let out = jsonSchemas.get(family.id);
+  if (!out) {
+    out = z.toJSONSchema(family.options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    delete out.$schema;
+    jsonSchemas.set(family.id, out);
   }
+  return out;
 }
 
 /** GET /manage/get_supported_devices: manufacturers and models by kind, each model with what its family offers. */
@@ -72,8 +80,7 @@ export function catalogueBody() {
         family_label: family.label,
         capabilities: [...family.capabilities],
         charset: family.charset,
-        options_schema: schemaOf(family),
-        models: e.models.map((m) => ({ ...m, family: family.id })),
+        models: e.models.map((m) => ({ ...m, family: family.id, options: optionsJsonSchema(family) })),
       })),
     );
   return { fiscal: of('fiscal'), pos: of('pos') };

@@ -1,4 +1,5 @@
 /** The read side of the device registry that doors use: configured devices with their live status. */
+import type { DeviceHealth } from '../domain/device-health.js';
 import type { DeviceIdentity } from '../domain/driver-contract.js';
 import type { DeviceStatus, FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
 import type { VatRates } from '../domain/vat.js';
@@ -12,6 +13,8 @@ export interface FiscalDeviceView {
   identity: DeviceIdentity | null;
   /** Last error text shown to the user when status is Error/Disconnected. */
   last_error: string | null;
+  /** Paper, cover, Z due, fiscal memory, jobs in doubt, link (domain/device-health.ts). */
+  health: DeviceHealth;
 }
 
 export interface PosTerminalView {
@@ -20,6 +23,7 @@ export interface PosTerminalView {
   status_text: string;
   connected_device_id: string | null;
   last_error: string | null;
+  health: DeviceHealth;
 }
 
 export interface DeviceDirectory {
@@ -31,4 +35,6 @@ export interface DeviceDirectory {
   findFiscalBySerial(serial: string): FiscalDeviceView | undefined;
   /** Is the device ready to take a job right now (connected, not paper-out…)? null = ready, else the reason. */
   readiness(id: string): { ready: true } | { ready: false; code: string; reason: string };
+  /** Read the device's status now (paper, cover, …) so readiness is not judged on an old read. */
+  refreshStatus?(id: string): Promise<void>;
 }

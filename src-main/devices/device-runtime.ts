@@ -22,6 +22,8 @@ export interface RuntimeOptions {
   language: () => Language;
   onStatus: (status: DeviceStatus, text: string, detail: string | null) => void;
   onIdentity?: (identity: DeviceIdentity | { terminal_id: string }) => void;
+  /** The idle liveness probe (default `driver.ping()`); fiscal devices read their status here (device health). */
+  probe?: () => Promise<void>;
 }
 
 export class DeviceRuntime<D extends Connectable> {
@@ -101,6 +103,16 @@ export class DeviceRuntime<D extends Connectable> {
     this.#schedule(this.#opts.probeMs);
   }
 
+  /** Probe now (a status read for fiscal devices), between jobs; a device that does not answer is shown as lost. */
+  async probeNow(): Promise<void> {
+    if (this.#stopped || !this.connected) return;
+    try {
+      await this.lock.run(() => this.#probe());
+    } catch (e) {
+      this.#lost(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   /** A job saw the device fail to answer: show it and start reconnecting. */
   reportUnreachable(detail: string): void {
     this.#lost(detail);
@@ -133,17 +145,25 @@ export class DeviceRuntime<D extends Connectable> {
     const sinceActivity = Date.now() - this.#lastActivity;
     if (this.lock.locked || sinceActivity < this.#opts.probeMs) return this.#schedule(this.#opts.probeMs - Math.min(sinceActivity, this.#opts.probeMs) + 1);
     try {
-      await this.lock.run(() => this.driver.ping());
+      await this.lock.run(() => this.#probe());
       this.#schedule(this.#opts.probeMs);
     } catch (e) {
       this.#lost(e instanceof Error ? e.message : String(e));
     }
   }
 
+  #probe(): Promise<void> {
+    return this.#opts.probe ? this.#opts.probe() : this.driver.ping();
+  }
+
   async #tryConnect(): Promise<void> {
     if (this.#stopped) return;
     try {
-      await this.lock.run(() => this.ensureConnected());
+      await this.lock.run(async () => {
+        await this.ensureConnected();
+        // The first status read right away, so the health is known before the first job.
+        if (this.#opts.probe) await this.#opts.probe().catch(() => undefined);
+      });
     } catch (e) {
       this.#set('Disconnected', e instanceof Error ? e.message : String(e));
       this.#schedule(this.#nextBackoff());

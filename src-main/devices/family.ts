@@ -6,8 +6,10 @@
  */
 import type { z } from 'zod';
 import type { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
-import type { FiscalDriver, PosDriver } from '../domain/driver-contract.js';
-import type { FiscalOperationType, PosOperationType } from '../domain/operations.js';
+import type { FiscalDriver, PosCapability, PosDriver } from '../domain/driver-contract.js';
+import type { FamilyRules } from '../domain/family-rules.js';
+import type { FiscalOperationType } from '../domain/operations.js';
+import type { SecretStore } from '../settings/secret-store.js';
 
 export type ConnectionType = 'Serial' | 'Network' | 'None';
 
@@ -22,6 +24,8 @@ export interface FamilyModel {
 
 export interface DriverEnv {
   dataDir: string;
+  /** Opens the options a family keeps sealed at rest (`secret_options`). */
+  secrets?: SecretStore;
 }
 
 /** A device that answered a detection probe on a serial port. */
@@ -49,12 +53,17 @@ interface FamilyBase<Cfg, Driver, Op extends string> {
   /** What the GUI and the docs call it. */
   label: string;
   catalogue: Array<{ manufacturer: string; models: FamilyModel[] }>;
-  /** The operations this family can do: anything else is refused before a job is queued. */
+  /** What this family can do (fiscal: operation types; card terminals: capabilities such as `refund_unreferenced`):
+   * anything else is refused before a job is queued. */
   capabilities: readonly Op[];
   /** What the device prints: Romanian registers print Windows-1250; the simulated one any Unicode. */
   charset: 'windows-1250' | 'unicode';
   /** `config.options` of a device of this family (validated when the device is saved, with the field named). */
   options: z.ZodType;
+  /** Options kept sealed at rest and shown as "********" (credentials). */
+  secret_options?: readonly string[];
+  /** Validation a family adds for one device before a job is queued (Caspos: its VAT table, its own checks). */
+  rules?(config: Cfg): FamilyRules;
   createDriver(config: Cfg, env: DriverEnv, model: FamilyModel): Driver;
   /** Probe serial ports for devices of this family. */
   detect?(opts: { ports: string[] }): Promise<DetectedDevice[]>;
@@ -62,5 +71,5 @@ interface FamilyBase<Cfg, Driver, Op extends string> {
 }
 
 export type FiscalFamily = FamilyBase<FiscalDeviceConfig, FiscalDriver, FiscalOperationType> & { kind: 'fiscal' };
-export type PosFamily = FamilyBase<PosTerminalConfig, PosDriver, PosOperationType> & { kind: 'pos' };
+export type PosFamily = FamilyBase<PosTerminalConfig, PosDriver, PosCapability> & { kind: 'pos' };
 export type DeviceFamily = FiscalFamily | PosFamily;

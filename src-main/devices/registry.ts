@@ -10,14 +10,20 @@ import {
   PosTerminalConfig,
   type DeviceStatus,
 } from '../domain/device-config.js';
+import { blockingProblem, type DeviceHealth } from '../domain/device-health.js';
 import type { DeviceIdentity, FiscalDriver, PosDriver } from '../domain/driver-contract.js';
+import type { DeviceStatusReport } from '../domain/results.js';
 import { formatZodError } from '../domain/validation.js';
 import type { EventBus } from '../hub/events.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
 import { DeviceRuntime } from './device-runtime.js';
+import type { FamilyRules } from '../domain/family-rules.js';
+import type { SecretStore } from '../settings/secret-store.js';
+import { hasPlainSecret, redactConfig, sealConfig } from './device-secrets.js';
 import type { IdentityCache } from './identity-cache.js';
 import { checkOptions, createFiscalDriver, createPosDriver, describeSupported, findModel } from './catalogue.js';
+import { HealthTracker } from './health-tracker.js';
 
 export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
 
@@ -39,6 +45,8 @@ export interface RegistryOptions {
   logger: Logger;
   probeMs?: number;
   backoffMs?: number[];
+  /** Seals secret device options at rest (settings/secret-store.ts). */
+  secrets: SecretStore;
 }
 
 export class DeviceRegistry implements DeviceDirectory {
@@ -48,18 +56,33 @@ export class DeviceRegistry implements DeviceDirectory {
   readonly #lastStatus = new Map<string, DeviceStatus>();
   /** Called when a device is (re)started so the pipeline can attach a worker. */
   onDeviceStarted: ((kind: 'fiscal' | 'pos', id: string) => void) | null = null;
+  /** Jobs of a device in doubt (set by the hub from the journal); part of the device's health. */
+  inDoubtCount: ((id: string) => number) | null = null;
+  readonly #health: HealthTracker;
+  #offJobs: (() => void) | null = null;
 
   constructor(opts: RegistryOptions) {
     this.#o = opts;
+    this.#health = new HealthTracker({
+      statusOf: (id) => {
+        const e = this.#fiscal.get(id) ?? this.#pos.get(id);
+        return e ? this.#statusOf(e.config, e.runtime) : undefined;
+      },
+      inDoubt: (id) => this.inDoubtCount?.(id) ?? 0,
+      onChange: (id, health) => this.#emitStatus(this.#fiscal.has(id) ? 'fiscal' : 'pos', id, health),
+    });
   }
 
   async start(): Promise<void> {
+    this.#sealPlainSecrets();
+    this.#offJobs = this.#o.events.on('job', (e) => this.#health.job(e));
     const s = this.#o.settings.get();
     for (const c of s.pos_terminals) this.#startPos(c);
     for (const c of s.fiscal_devices) this.#startFiscal(c);
   }
 
   async stop(): Promise<void> {
+    this.#offJobs?.();
     const all: Array<Promise<void>> = [];
     for (const e of this.#fiscal.values()) if (e.runtime) all.push(e.runtime.stop());
     for (const e of this.#pos.values()) if (e.runtime) all.push(e.runtime.stop());
@@ -105,7 +128,14 @@ export class DeviceRegistry implements DeviceDirectory {
     if (!e.runtime.connected) {
       return { ready: false, code: 'DEVICE_UNREACHABLE', reason: e.runtime.detail ?? 'device is not connected' };
     }
+    // The register reports it cannot print (paper out, cover open, …): sending it a job would only fail.
+    const blocked = this.#fiscal.has(id) ? blockingProblem(this.#health.health(id)) : null;
+    if (blocked) return { ready: false, code: blocked, reason: `the register reports ${blocked}` };
     return { ready: true };
+  }
+
+  async refreshStatus(id: string): Promise<void> {
+    await this.#fiscal.get(id)?.runtime?.probeNow();
   }
 
   /** What the device can print (from its family). */
@@ -122,6 +152,12 @@ export class DeviceRegistry implements DeviceDirectory {
     return found ? { family: found.family.label, operations: found.family.capabilities } : null;
   }
 
+  /** The device family's own validation rules, when it has them (Caspos). */
+  familyRules(id: string): FamilyRules | undefined {
+    const c = this.#fiscal.get(id)?.config;
+    return c ? findModel('fiscal', c.manufacturer, c.model)?.family.rules?.(c) : undefined;
+  }
+
   vatRates(id: string): Record<string, number> | null {
     return this.#o.identities.get(id)?.vat_rates ?? null;
   }
@@ -135,7 +171,8 @@ export class DeviceRegistry implements DeviceDirectory {
     if ('error' in withId) return { ok: false, status: 400, error: withId.error };
     const parsed = FiscalDeviceConfig.safeParse(withId.value);
     if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'device') };
-    const c = parsed.data;
+    // Options are checked once the secrets are sealed ("********" keeps one, "" removes it).
+    const c = sealConfig(parsed.data, this.#fiscal.get(parsed.data.id)?.config, this.#o.secrets);
     const checked = this.#checkModel('fiscal', c, 'device');
     if (checked) return { ok: false, status: 400, error: checked };
     if (c.linked_pos_device_id && !this.#pos.has(c.linked_pos_device_id)) {
@@ -146,7 +183,7 @@ export class DeviceRegistry implements DeviceDirectory {
     const saved = this.#o.settings.replace({ ...this.#o.settings.get(), fiscal_devices: [...list, c] });
     if (!saved.ok) return { ok: false, status: 400, error: saved.error };
     void this.#restartFiscal(c);
-    return { ok: true, device: c, created: !withId.isUpdate };
+    return { ok: true, device: redactConfig(c), created: !withId.isUpdate };
   }
 
   savePos(input: unknown): SaveResult<PosTerminalConfig> {
@@ -174,6 +211,7 @@ export class DeviceRegistry implements DeviceDirectory {
       const r = this.#o.settings.replace({ ...s, fiscal_devices: s.fiscal_devices.filter((d) => d.id !== id) });
       if (!r.ok) return { ok: false, status: 400, error: r.error };
       this.#fiscal.delete(id);
+      this.#health.forget(id);
       await e.runtime?.stop();
     } else {
       const e = this.#pos.get(id);
@@ -183,10 +221,20 @@ export class DeviceRegistry implements DeviceDirectory {
       const r = this.#o.settings.replace({ ...s, pos_terminals: s.pos_terminals.filter((d) => d.id !== id) });
       if (!r.ok) return { ok: false, status: 400, error: r.error };
       this.#pos.delete(id);
+      this.#health.forget(id);
       await e.runtime?.stop();
     }
     this.#o.events.emit('devices_changed', {});
     return { ok: true };
+  }
+
+  /** A settings file edited by hand may hold a device secret in plain text: seal it at start. */
+  #sealPlainSecrets(): void {
+    const s = this.#o.settings.get();
+    if (!s.fiscal_devices.some(hasPlainSecret)) return;
+    const fiscal_devices = s.fiscal_devices.map((d) => (hasPlainSecret(d) ? sealConfig(d, undefined, this.#o.secrets) : d));
+    const r = this.#o.settings.replace({ ...s, fiscal_devices });
+    if (!r.ok) this.#o.logger.error({ error: r.error }, 'cannot seal device secrets');
   }
 
   #withId(input: unknown): { value: Record<string, unknown>; isUpdate: boolean } | { error: string } {
@@ -229,16 +277,8 @@ export class DeviceRegistry implements DeviceDirectory {
       probeMs: this.#o.probeMs ?? 3000,
       backoffMs: this.#o.backoffMs ?? [500, 1000, 2000, 5000, 10_000],
       language: () => this.#o.settings.get().language,
-      onStatus: (status: DeviceStatus, text: string, detail: string | null) => {
-        const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
-        this.#o.events.emit('device_status', {
-          device_id: id,
-          device_kind: kind,
-          status,
-          status_text: text,
-          connected_device_id: view?.connected_device_id ?? null,
-          ...(detail ? { detail } : {}),
-        });
+      onStatus: (status: DeviceStatus, _text: string, detail: string | null) => {
+        this.#emitStatus(kind, id, this.#health.health(id));
         // Busy ↔ Connected flips with every job: worth a debug line, not an info line.
         const routine = status === 'Busy' || (status === 'Connected' && this.#lastStatus.get(id) === 'Busy');
         this.#lastStatus.set(id, status);
@@ -247,14 +287,34 @@ export class DeviceRegistry implements DeviceDirectory {
     };
   }
 
+  /** One `device_status` event: link status and health together. */
+  #emitStatus(kind: 'fiscal' | 'pos', id: string, health: DeviceHealth): void {
+    const view = kind === 'fiscal' ? this.getFiscal(id) : this.getPos(id);
+    if (!view) return;
+    this.#o.events.emit('device_status', {
+      device_id: id,
+      device_kind: kind,
+      status: view.status,
+      status_text: view.status_text,
+      connected_device_id: view.connected_device_id,
+      ...(view.last_error && view.status !== 'Connected' && view.status !== 'Busy' ? { detail: view.last_error } : {}),
+      health,
+    });
+  }
+
   #startFiscal(c: FiscalDeviceConfig): void {
     const entry: FiscalEntry = { config: c, runtime: null };
     this.#fiscal.set(c.id, entry);
     if (!c.enabled) return;
     try {
-      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir });
+      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets });
+      const language = () => this.#o.settings.get().language;
       entry.runtime = new DeviceRuntime(driver, {
         ...this.#runtimeOptions('fiscal', c.id),
+        probe: async () => {
+          const report = (await driver.execute({ type: 'get_status' }, { jobId: 'status-probe', language: language() })) as DeviceStatusReport;
+          this.#health.report(c.id, report);
+        },
         onIdentity: (identity) => {
           if ('serial' in identity) this.#o.identities.set(c.id, identity);
         },
@@ -295,13 +355,14 @@ export class DeviceRegistry implements DeviceDirectory {
     const identity = this.#o.identities.get(e.config.id) ?? null;
     const connected = status === 'Connected' || status === 'Busy';
     return {
-      config: e.config,
+      config: redactConfig(e.config),
       status,
       status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
       vat_rates: identity?.vat_rates ?? {},
       connected_device_id: connected ? (identity?.serial ?? null) : null,
       identity,
       last_error: e.runtime?.detail ?? (e.config.enabled && !e.runtime ? 'the driver could not be created' : null),
+      health: this.#health.health(e.config.id),
     };
   }
 
@@ -314,6 +375,7 @@ export class DeviceRegistry implements DeviceDirectory {
       status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
       connected_device_id: connected ? e.terminalId : null,
       last_error: e.runtime?.detail ?? null,
+      health: this.#health.health(e.config.id),
     };
   }
 }

@@ -1,5 +1,7 @@
 /** The device error-code table of spec/native-api.md: negative `status`, stable `code`, texts in RO and EN. */
 
+import type { PosResult } from './results.js';
+
 export type Language = 'ro' | 'en';
 
 export const DEVICE_ERRORS = {
@@ -73,6 +75,26 @@ export const DEVICE_ERRORS = {
     ro: 'Rezultatul operației nu este cunoscut după o întrerupere. Verificați ultimul bon pe casă înainte să reîncercați.',
     en: 'The outcome is unknown after an interruption. Check the last receipt on the register before retrying.',
   },
+  POS_CANCELLED: {
+    status: -514,
+    ro: 'Plata cu cardul a fost anulată (de client sau de la casă). Bonul nu a fost tipărit.',
+    en: 'The card payment was cancelled (by the customer or from the till). No receipt was printed.',
+  },
+  POS_BUSY: {
+    status: -515,
+    ro: 'Terminalul de plată este ocupat cu altă tranzacție. Așteptați să termine, apoi reîncercați.',
+    en: 'The card terminal is busy with another transaction. Wait for it to finish, then try again.',
+  },
+  POS_TIMEOUT: {
+    status: -516,
+    ro: 'Timpul de plată a expirat: cardul nu a fost prezentat. Bonul nu a fost tipărit; reîncercați.',
+    en: 'The payment timed out: no card was presented. No receipt was printed; try again.',
+  },
+  POS_NOT_CONFIRMED: {
+    status: -517,
+    ro: 'Terminalul nu a confirmat plata, iar bonul nu a fost tipărit. Dacă plata a trecut, FisCool o anulează singur; verificați lista „Anulări în așteptare” înainte să încasați din nou.',
+    en: 'The terminal did not confirm the payment and no receipt was printed. If the payment went through, FisCool cancels it by itself; check "Pending voids" before charging again.',
+  },
   DEVICE_ERROR: {
     status: -599,
     ro: 'Eroare raportată de casa de marcat.',
@@ -95,6 +117,8 @@ export function codeForStatus(status: number): DeviceErrorCode | undefined {
 
 /** Thrown by drivers (and the pipeline) for an error that must reach the caller with a stable code. */
 export class DeviceError extends Error {
+  /** A card terminal's answer that came with the error (a declined transaction with its slip), if any. */
+  readonly pos: PosResult | undefined;
   readonly code: DeviceErrorCode;
   /** The device's own code and text, when it gave one (Datecs X error code, Caspos message, …). */
   readonly deviceError: { code: string | number; text?: string } | undefined;
@@ -104,9 +128,10 @@ export class DeviceError extends Error {
   constructor(
     code: DeviceErrorCode,
     detail?: string,
-    opts: { deviceError?: { code: string | number; text?: string }; mayHaveActed?: boolean } = {},
+    opts: { deviceError?: { code: string | number; text?: string }; mayHaveActed?: boolean; pos?: PosResult } = {},
   ) {
     super(detail ?? code);
+    this.pos = opts.pos;
     this.name = 'DeviceError';
     this.code = code;
     this.deviceError = opts.deviceError;

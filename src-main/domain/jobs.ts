@@ -1,5 +1,6 @@
 /** Job records and outcomes as stored in the journal and shown by /jobs. Pure types. */
 import type { DeviceErrorCode } from './error-codes.js';
+import type { PosResult } from './results.js';
 
 export type JobSource = 'http' | 'ws' | 'inp' | 'erpnet' | 'ucsfphub' | 'gui' | 'internal';
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'in_doubt';
@@ -13,7 +14,18 @@ export type JobOutcome =
       code: DeviceErrorCode;
       error: string;
       device_error?: { code: string | number; text?: string };
+      /** Card terminal: the declined answer, or the approved charge a failed receipt had to reverse. */
+      pos?: PosResult;
+      /** A receipt that failed after its card was charged: what became of the charge. */
+      pos_void?: PosVoidNote;
     };
+
+/** `voided`: the charge was reversed on the terminal; `pending`: not (yet): listed at GET /pos/pending-voids. */
+export interface PosVoidNote {
+  state: 'voided' | 'pending';
+  rrn: string | null;
+  amount_cents: number;
+}
 
 export interface JobRecord {
   id: string;

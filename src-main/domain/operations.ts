@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_PRICE_CENTS, MAX_QUANTITY_THOUSANDTHS, MAX_TOTAL_CENTS } from './money.js';
 import { checkCui } from './cui.js';
+import { CASPOS_FISCAL_EFFECT, CASPOS_READ_ONLY } from './caspos-operation-kinds.js';
 
 const cents = (max = MAX_TOTAL_CENTS) => z.number().int().min(0).max(max);
 const positiveCents = (max = MAX_TOTAL_CENTS) => z.number().int().min(1).max(max);
@@ -128,16 +129,55 @@ export type FiscalOperationType = FiscalOperation['type'];
 /** Every fiscal operation type, in the schema's order. */
 export const FISCAL_OPERATION_TYPES: readonly FiscalOperationType[] = FiscalOperation.options.map((o) => o.shape.type.value);
 
+const posReference = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,64}$/, 'must be 1 to 64 printable ASCII characters without spaces');
+const rrn = z.string().regex(/^[0-9A-Za-z]{1,32}$/, 'must be 1 to 32 letters or digits');
+const transactionId = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'must be 1 to 64 letters, digits or dashes');
+
+/**
+ * Card-terminal operations. `reference` is the ECR's own id for the transaction (the job id when omitted): the
+ * terminal keeps it, and `transaction_status` looks a transaction up by it after a lost answer or a crash.
+ * A refund with `original_rrn` or `original_transaction_id` is referenced, without them unreferenced; a void with
+ * neither cancels the last approved transaction made through this hub.
+ */
 export const PosOperation = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('sale'), amount: positiveCents(), reference: z.string().max(64).optional() }),
-  z.strictObject({ type: z.literal('refund'), amount: positiveCents(), original_rrn: z.string().max(32).optional() }),
-  z.strictObject({ type: z.literal('void'), rrn: z.string().max(32).optional() }),
+  z.strictObject({ type: z.literal('sale'), amount: positiveCents(), reference: posReference.optional() }),
+  z.strictObject({
+    type: z.literal('refund'),
+    amount: positiveCents(),
+    original_rrn: rrn.optional(),
+    original_transaction_id: transactionId.optional(),
+    reference: posReference.optional(),
+  }),
+  z.strictObject({ type: z.literal('void'), rrn: rrn.optional(), transaction_id: transactionId.optional(), reference: posReference.optional() }),
+  simple('abort'),
+  z.strictObject({ type: z.literal('transaction_status'), reference: posReference }),
   simple('settlement'),
   simple('get_status'),
 ]);
 export type PosOperation = z.infer<typeof PosOperation>;
 export type PosOperationType = PosOperation['type'];
 export const POS_OPERATION_TYPES: readonly PosOperationType[] = PosOperation.options.map((o) => o.shape.type.value);
+
+/**
+ * What the pipeline hands a card-terminal driver: the operation plus, for refunds and voids, the original
+ * transaction as FisCool's journal knows it (amount, RRN, the acquirer's id), when it could be found.
+ */
+export interface PosOriginal {
+  rrn: string | null;
+  transaction_id: string | null;
+  amount_cents: number | null;
+  kind: 'sale' | 'refund';
+  reference: string | null;
+}
+export type PosDriverOperation = PosOperation & { original?: PosOriginal };
+
+/** POS operations that run beside a transaction in progress (they never wait for the terminal's queue). */
+export const POS_CONTROL_OPERATIONS: ReadonlySet<string> = new Set(['abort', 'get_status', 'transaction_status']);
+
+/** POS operations that move money: a lost answer is looked up on the terminal by reference, never re-sent. */
+export const POS_MONEY_OPERATIONS: ReadonlySet<string> = new Set(['sale', 'refund', 'void']);
 
 export const OperationRequest = z.strictObject({
   device_id: z.string().min(1).max(64),
@@ -151,6 +191,7 @@ export const FISCAL_EFFECT_OPERATIONS: ReadonlySet<string> = new Set([
   'print_z',
   'deposit_cash',
   'withdraw_cash',
+  ...CASPOS_FISCAL_EFFECT,
 ]);
 
 /** Operations that only read: safe to run again after a crash. */
@@ -160,4 +201,5 @@ export const READ_ONLY_OPERATIONS: ReadonlySet<string> = new Set([
   'get_vat_rates',
   'get_device_info',
   'je_report',
+  ...CASPOS_READ_ONLY,
 ]);

@@ -1,6 +1,10 @@
 /** Result shapes returned by drivers for each operation (the body fields besides status/msg/job_id). */
 import type { PaymentMethod } from './operations.js';
 import type { VatRates } from './vat.js';
+import { CASPOS_SUCCESS_MESSAGES } from './operations-caspos.js';
+
+/** How a card transaction ended, as the terminal said. */
+export type PosOutcome = 'approved' | 'declined' | 'cancelled' | 'timeout' | 'busy' | 'error';
 
 export interface PosResult {
   approved: boolean;
@@ -8,9 +12,31 @@ export interface PosResult {
   rrn: string | null;
   card_masked: string | null;
   terminal_id: string;
+  /** The slip text (the terminal's own when it returns one, else built from its answer). */
   receipt_text: string[];
   amount_cents?: number;
   response_text?: string;
+  /** The terminal's own result code (ISO 8583 response code, Viva eventId, …). */
+  response_code?: string;
+  outcome?: PosOutcome;
+  kind?: 'sale' | 'refund' | 'void';
+  /** The ECR reference the transaction was started with. */
+  reference?: string;
+  /** The acquirer's id of the transaction (Viva transactionId), needed to refund it later. */
+  transaction_id?: string | null;
+  /** Terminal trace number (STAN). */
+  stan?: string | null;
+  card_brand?: string | null;
+  datetime?: string;
+}
+
+/** The answer of a status inquiry by ECR reference. */
+export interface PosInquiry {
+  reference: string;
+  state: 'approved' | 'declined' | 'cancelled' | 'timeout' | 'failed' | 'in_progress' | 'not_found';
+  /** True when the terminal knows the transaction was voided or refunded afterwards. */
+  reversed?: boolean;
+  transaction?: PosResult;
 }
 
 export interface ReceiptResult {
@@ -81,8 +107,10 @@ export interface PosResults {
   sale: PosResult;
   refund: PosResult;
   void: PosResult;
+  abort: { requested: boolean; in_progress: boolean; reference?: string };
+  transaction_status: PosInquiry;
   settlement: { count: number; total_cents: number; refunds_cents: number; batch_number: number };
-  get_status: { online: boolean; busy: boolean };
+  get_status: { online: boolean; busy: boolean; terminal_id?: string };
 }
 export type PosResultAny = PosResults[keyof PosResults];
 
@@ -109,4 +137,7 @@ export const SUCCESS_MESSAGES: Record<string, { ro: string; en: string }> = {
   refund: { ro: 'Rambursare pe card aprobată', en: 'Card refund approved' },
   void: { ro: 'Tranzacție anulată', en: 'Transaction voided' },
   settlement: { ro: 'Închidere de zi efectuată', en: 'Settlement done' },
+  abort: { ro: 'Anulare cerută terminalului', en: 'Abort sent to the terminal' },
+  transaction_status: { ro: 'Stare tranzacție citită', en: 'Transaction status read' },
+  ...CASPOS_SUCCESS_MESSAGES,
 };

@@ -15,9 +15,10 @@ import { openJournal, type Db } from '../journal/journal.js';
 import { JobStore } from '../journal/job-store.js';
 import { LatencyMetrics } from '../pipeline/metrics.js';
 import { Pipeline } from '../pipeline/pipeline.js';
-import { isLoopbackBind } from '../settings/net-address.js';
+import { isLoopbackBind } from '../domain/net-address.js';
 import { SettingsService } from '../settings/settings-service.js';
 import { createConfStore, type SettingsStore } from '../settings/settings-store.js';
+import { createKeyFileSecretStore, type SecretStore } from '../settings/secret-store.js';
 import { seedSimulatedDevices } from './default-devices.js';
 import { EventBus } from './events.js';
 import { silentLogger } from './logger.js';
@@ -33,6 +34,8 @@ export interface HubOptions {
   logger?: Logger;
   /** Inside Electron: an electron-store backed store writing the same file. */
   settingsStore?: SettingsStore;
+  /** Inside Electron: secrets sealed with safeStorage (settings/secret-store.ts); headless: a key file in the data dir. */
+  secretStore?: SecretStore;
   /** Device probe interval (ms); tests use small values. */
   probeMs?: number;
   guiDir?: string | null;
@@ -75,6 +78,7 @@ export class Hub {
       events: this.events,
       identities: new IdentityCache(db),
       logger: this.logger,
+      secrets: opts.secretStore ?? createKeyFileSecretStore(opts.dataDir),
       ...(opts.probeMs !== undefined ? { probeMs: opts.probeMs } : {}),
     });
     this.operations = new Pipeline({
@@ -86,6 +90,7 @@ export class Hub {
       metrics: this.metrics,
     });
     this.devices.onDeviceStarted = (kind, id) => this.operations.deviceStarted(kind, id);
+    this.devices.inDoubtCount = (id) => this.jobs.list({ device_id: id, state: 'in_doubt', limit: 1000 }).length;
   }
 
   async start(): Promise<void> {
@@ -107,6 +112,7 @@ export class Hub {
       startedAt: this.startedAt,
       extraRouters: this.#doors.routers,
       detect: this.#doors.detect,
+      listPorts: this.#doors.listPorts,
       guiDir: this.#o.guiDir ?? null,
       listenHost: host,
     };

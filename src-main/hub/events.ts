@@ -2,6 +2,9 @@
 import { EventEmitter } from 'node:events';
 import type { JobEvent } from '../domain/jobs.js';
 import type { DeviceStatus } from '../domain/device-config.js';
+import type { PosPromptEvent } from '../domain/pos-prompts.js';
+import type { PendingVoid } from '../domain/pending-void.js';
+import type { DeviceHealth } from '../domain/device-health.js';
 
 export interface HubEvents {
   device_status: {
@@ -11,6 +14,7 @@ export interface HubEvents {
     status_text: string;
     connected_device_id: string | null;
     detail?: string;
+    health?: DeviceHealth;
   };
   job: JobEvent;
   inbox_file: {
@@ -22,7 +26,10 @@ export interface HubEvents {
     job_id?: string | null;
     error?: string | null;
   };
-  pos_prompt: { device_id: string; text: string };
+  /** What the card terminal asks of the customer while a payment runs (waiting for card, PIN, approved, …). */
+  pos_prompt: PosPromptEvent;
+  /** A card charge whose receipt failed could not be reversed (yet): the cashier's to-do (GET /pos/pending-voids). */
+  pos_pending_void: PendingVoid;
   /** A device was added, changed or removed (settings saved). */
   devices_changed: Record<string, never>;
 }

@@ -10,12 +10,14 @@ import { unsafeChange } from '../settings/schema.js';
 import { startInbox } from '../doors/inbox/inbox.js';
 import { createInboxRouter } from '../doors/inbox/router.js';
 import { detectDevices } from '../devices/detect.js';
+import { listSerialPortDetails, type SerialPortInfo } from '../transports/serial.js';
 import type { Address, Hub, HubOptions } from './create-hub.js';
 
 export interface OptionalDoors {
   routers: Array<{ path: string; router: Router }>;
   addresses(): { erpnet?: Address; ucsfphub?: Address };
   detect: (opts: { ports?: string[] }) => Promise<unknown[]>;
+  listPorts: () => Promise<SerialPortInfo[]>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     routers: [{ path: '/inbox', router: createInboxRouter(inbox) }],
     addresses: () => compat.addresses(),
     detect: (o) => detectDevices(o.ports ? { ports: o.ports } : {}),
+    listPorts: () => listSerialPortDetails(),
     stop: async () => {
       await compat.stop();
       await inbox.stop();

@@ -73,6 +73,10 @@ export class JobStore {
       markInDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt' WHERE state = 'running'`),
       byState: db.prepare(`SELECT * FROM jobs WHERE state = ? ORDER BY seq`),
       countByState: db.prepare(`SELECT device_id, state, COUNT(*) AS n FROM jobs GROUP BY device_id, state`),
+      byResult: db.prepare(
+        `SELECT * FROM jobs WHERE device_id = ? AND state = 'succeeded' AND json_extract(outcome, '$.result.' || ?) = ? ORDER BY seq DESC LIMIT 1`,
+      ),
+      byProgressState: db.prepare(`SELECT * FROM jobs WHERE json_extract(progress, ?) IN (SELECT value FROM json_each(?)) ORDER BY seq`),
       purgeJobs: db.prepare(`DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?`),
       purgeKeys: db.prepare(`DELETE FROM idempotency WHERE created_at < ? AND job_id NOT IN (SELECT id FROM jobs WHERE finished_at IS NULL)`),
     };
@@ -160,20 +164,36 @@ export class JobStore {
     return (this.#stmts.byState.all(state) as JobRow[]).map(toJob);
   }
 
-  list(q: { device_id?: string; state?: JobState; limit?: number }): StoredJob[] {
+  list(q: { device_id?: string; state?: JobState; source?: string; from?: string; to?: string; limit?: number }, cap = 1000): StoredJob[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.device_id) {
-      where.push('device_id = ?');
-      args.push(q.device_id);
-    }
-    if (q.state) {
-      where.push('state = ?');
-      args.push(q.state);
+    const filters: Array<[string, string | undefined]> = [
+      ['device_id = ?', q.device_id],
+      ['state = ?', q.state],
+      ['source = ?', q.source],
+      ['created_at >= ?', q.from],
+      ['created_at < ?', q.to],
+    ];
+    for (const [clause, value] of filters) {
+      if (!value) continue;
+      where.push(clause);
+      args.push(value);
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
-    args.push(Math.min(Math.max(q.limit ?? 50, 1), 1000));
+    args.push(Math.min(Math.max(q.limit ?? 50, 1), cap));
     return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
+  }
+
+  /** The newest succeeded job of a device whose result field (e.g. `slip_number`, `rrn`) has this value. */
+  findSucceededByResult(deviceId: string, field: string, value: string | number): StoredJob | undefined {
+    if (!/^[a-z_]+$/.test(field)) throw new Error(`not a result field: ${field}`);
+    const row = this.#stmts.byResult.get(deviceId, field, value) as JobRow | undefined;
+    return row ? toJob(row) : undefined;
+  }
+
+  /** Jobs whose progress has, at `path` (a JSON path like `$.card.state`), one of these values. */
+  listByProgress(path: string, values: string[]): StoredJob[] {
+    return (this.#stmts.byProgressState.all(path, JSON.stringify(values)) as JobRow[]).map(toJob);
   }
 
   countByDeviceAndState(): Array<{ device_id: string; state: JobState; n: number }> {

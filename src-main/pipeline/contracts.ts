@@ -31,6 +31,12 @@ export type ValidateResult =
 export interface JobQuery {
   device_id?: string;
   state?: JobState;
+  /** The door the job came through. */
+  source?: JobSource;
+  /** Created at or after / before this ISO instant (the journal filters of the GUI). */
+  from?: string;
+  to?: string;
+  /** 1–1000 (the export asks for more, up to 50 000). */
   limit?: number;
 }
 

@@ -15,7 +15,10 @@ export function errorOutcome(code: DeviceErrorCode, lang: Language, detail?: str
 }
 
 export function outcomeFromError(e: unknown, lang: Language): JobOutcome {
-  if (e instanceof DeviceError) return errorOutcome(e.code, lang, e.message, e.deviceError);
+  if (e instanceof DeviceError) {
+    const o = errorOutcome(e.code, lang, e.message, e.deviceError);
+    return e.pos && !o.ok ? { ...o, pos: e.pos } : o;
+  }
   const text = e instanceof Error ? e.message : String(e);
   return errorOutcome('DEVICE_ERROR', lang, text);
 }

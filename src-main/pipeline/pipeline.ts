@@ -14,6 +14,11 @@ import { bodyHash } from './body-hash.js';
 import type { JobQuery, OperationService, SubmitRequest, SubmitResult, ValidateResult } from './contracts.js';
 import { isFinished } from './contracts.js';
 import { DeviceWorker } from './device-worker.js';
+import { POS_CONTROL_OPERATIONS, type PosOperation } from '../domain/operations.js';
+import { capabilityFor } from './pos-journal.js';
+import { startReversal, sweepCardLinks } from './card-reversal.js';
+import { posOf } from './card-state.js';
+import { PendingVoids } from './pending-voids.js';
 import type { LatencyMetrics } from './metrics.js';
 import { runFiscalJob } from './run-fiscal-job.js';
 import { runPosJob } from './run-pos-job.js';
@@ -42,6 +47,8 @@ export class Pipeline implements OperationService {
   readonly #workers = new Map<string, DeviceWorker>();
   readonly #waiters = new JobWaiters();
   readonly #deps: RunnerDeps;
+  /** Card charges whose receipt failed and that are not reversed: GET /pos/pending-voids. */
+  readonly pendingVoids: PendingVoids;
   #started = false;
 
   constructor(opts: PipelineOptions) {
@@ -51,6 +58,7 @@ export class Pipeline implements OperationService {
       store: opts.store,
       registry: opts.registry,
       logger: opts.logger,
+      events: opts.events,
       language: lang,
       markRunning: (job, counters) => {
         opts.store.markRunning(job.id, counters);
@@ -68,6 +76,11 @@ export class Pipeline implements OperationService {
       progress: (job, p) => opts.events.emit('job', { ...this.#eventBase(job), state: 'progress', progress: p }),
       submit: (req) => this.submit(req),
     };
+    this.pendingVoids = new PendingVoids(this.#deps, (deps, receipt) => {
+      const pos = posOf(receipt);
+      const sub = pos ? startReversal(deps, receipt, pos) : null;
+      return sub?.kind === 'accepted' ? sub.job.id : null;
+    });
   }
 
   /** Recover after a crash: running → in doubt (reconciled first), queued jobs resume in order. */
@@ -75,9 +88,10 @@ export class Pipeline implements OperationService {
     const s = this.#o.store;
     const doubted = s.markRunningInDoubt();
     if (doubted > 0) this.#o.logger.warn({ jobs: doubted }, 'jobs were running when the hub stopped; reconciling them with the devices');
-    for (const job of s.listByState('in_doubt')) this.#worker(job.device_id, job.device_kind)?.addInDoubt(job.id);
-    for (const job of s.listByState('queued')) this.#worker(job.device_id, job.device_kind)?.enqueue(job.id);
+    for (const job of s.listByState('in_doubt')) this.#workerFor(job)?.addInDoubt(job.id);
+    for (const job of s.listByState('queued')) this.#workerFor(job)?.enqueue(job.id);
     this.#started = true;
+    sweepCardLinks(this.#deps);
   }
 
   async stop(): Promise<void> {
@@ -86,23 +100,34 @@ export class Pipeline implements OperationService {
 
   /** Called by the registry when a device (re)starts: pending work for it resumes. */
   deviceStarted(kind: 'fiscal' | 'pos', id: string): void {
-    if (this.#started) this.#worker(id, kind)?.kick();
+    if (this.#started) {
+      this.#worker(id, kind)?.kick();
+      if (kind === 'pos') this.#worker(id, kind, 'control')?.kick();
+    }
   }
 
   workerStats(): Array<{ device_id: string; queued: number; in_doubt: number }> {
-    return [...this.#workers.values()].map((w) => ({ device_id: w.deviceId, queued: w.queued, in_doubt: w.inDoubt }));
+    const byDevice = new Map<string, { device_id: string; queued: number; in_doubt: number }>();
+    for (const w of this.#workers.values()) {
+      const s = byDevice.get(w.deviceId) ?? { device_id: w.deviceId, queued: 0, in_doubt: 0 };
+      byDevice.set(w.deviceId, { ...s, queued: s.queued + w.queued, in_doubt: s.in_doubt + w.inDoubt });
+    }
+    return [...byDevice.values()];
   }
 
   validate(device_id: string, operation: unknown): ValidateResult {
     const reg = this.#o.registry;
     const kind = reg.kindOf(device_id);
     if (!kind) return { ok: false, kind: 'not_found', error: `Device not found: ${device_id}`, path: 'device_id' };
-    const v = kind === 'pos' ? validateOperation(kind, operation, null) : validateOperation(kind, operation, reg.vatRates(device_id), reg.charset(device_id));
+    const v = kind === 'pos' ? validateOperation(kind, operation, null) : validateOperation(kind, operation, reg.vatRates(device_id), reg.charset(device_id), reg.familyRules(device_id));
     if (!v.ok) return v;
     const can = reg.capabilities(device_id);
-    if (can && !can.operations.includes(v.operation.type)) {
+    const need = kind === 'pos' ? capabilityFor(v.operation as unknown as PosOperation) : v.operation.type;
+    const able = (c: string) => can?.operations.includes(c) ?? true;
+    if (!(Array.isArray(need) ? need.some(able) : able(need))) {
       const name = (kind === 'pos' ? reg.getPos(device_id) : reg.getFiscal(device_id))?.config.name ?? device_id;
-      const error = `operation.type: "${v.operation.type}" is not supported by "${name}" (${can.family}); it can do: ${can.operations.join(', ')}`;
+      const what = Array.isArray(need) ? v.operation.type : need;
+      const error = `operation.type: "${what}" is not supported by "${name}" (${can?.family}); it can do: ${can?.operations.join(', ')}`;
       return { ok: false, kind: 'invalid', error, path: 'operation.type', code: 'NOT_SUPPORTED' };
     }
     return v;
@@ -129,7 +154,7 @@ export class Pipeline implements OperationService {
     const job = ins.job;
     const done = this.#waiters.wait(job.id);
     this.#emit(job, 'queued');
-    this.#worker(job.device_id, job.device_kind)?.enqueue(job.id);
+    this.#workerFor(job)?.enqueue(job.id);
     return { kind: 'accepted', job: publicJob(job), replayed: false, done };
   }
 
@@ -144,7 +169,7 @@ export class Pipeline implements OperationService {
   }
 
   listJobs(q: JobQuery): JobRecord[] {
-    return this.#o.store.list(q).map(publicJob);
+    return this.#o.store.list(q, Math.max(1000, Math.min(q.limit ?? 0, 50_000))).map(publicJob);
   }
 
   async waitForJob(id: string, timeoutMs?: number): Promise<JobRecord | undefined> {
@@ -172,12 +197,19 @@ export class Pipeline implements OperationService {
     return waited ?? job;
   }
 
-  #worker(deviceId: string, kind: 'fiscal' | 'pos'): DeviceWorker | undefined {
-    let w = this.#workers.get(deviceId);
+  /** A terminal's control operations (abort, status) have their own lane: they run beside a payment in progress. */
+  #workerFor(job: Pick<StoredJob, 'device_id' | 'device_kind' | 'operation'>): DeviceWorker | undefined {
+    const control = job.device_kind === 'pos' && POS_CONTROL_OPERATIONS.has(job.operation.type);
+    return this.#worker(job.device_id, job.device_kind, control ? 'control' : 'main');
+  }
+
+  #worker(deviceId: string, kind: 'fiscal' | 'pos', lane: 'main' | 'control' = 'main'): DeviceWorker | undefined {
+    const key = lane === 'main' ? deviceId : `${deviceId}#control`;
+    let w = this.#workers.get(key);
     if (!w) {
       const run = kind === 'fiscal' ? runFiscalJob : runPosJob;
       w = new DeviceWorker(deviceId, kind, this.#deps, run, this.#o.reconcileRetryMs ?? 2000);
-      this.#workers.set(deviceId, w);
+      this.#workers.set(key, w);
     }
     return w;
   }

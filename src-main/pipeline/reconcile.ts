@@ -3,7 +3,7 @@
  * own counters are the truth. Finish nothing blindly: cancel what is left open, and re-run only what provably did
  * not happen.
  */
-import type { DeviceCounters, ExecContext, FiscalDriver } from '../domain/driver-contract.js';
+import { counterNeeds, type DeviceCounters, type ExecContext, type FiscalDriver, type SettleVerdict } from '../domain/driver-contract.js';
 import { localIso } from '../domain/datetime.js';
 import { computeReceipt } from '../domain/receipt-math.js';
 import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type FiscalOperation, type ReceiptOperation } from '../domain/operations.js';
@@ -14,7 +14,7 @@ import type { StoredJob } from '../journal/job-store.js';
  * same job runs again. Operations whose effect leaves no counter (X report, drawer, duplicate, non-fiscal text, clock)
  * print nothing fiscal and are run again under the same job: at worst a second non-fiscal printout, never a lost one.
  */
-export type Verdict = { kind: 'done'; result: Record<string, unknown> } | { kind: 'not_done' };
+export type Verdict = SettleVerdict;
 
 /** Finish or cancel a receipt left open (a receipt of `op` that is being paid is finished). */
 export async function settleOpenReceipt(
@@ -29,10 +29,17 @@ export async function settleOpenReceipt(
 
 export async function reconcileFiscalJob(job: StoredJob, driver: FiscalDriver, serial: string, ctx: ExecContext): Promise<Verdict> {
   const op = job.operation;
-  let now = await driver.readCounters();
+  if (driver.settle) {
+    // Devices with their own idempotency key (Caspos: documentUUID) settle the job themselves.
+    const pos = job.progress?.pos as ExecContext['pos'];
+    const settled = await driver.settle(op as unknown as FiscalOperation, pos ? { ...ctx, pos } : ctx);
+    if (settled) return settled;
+  }
+  const needs = counterNeeds(op.type);
+  let now = await driver.readCounters(needs);
   if (now.receipt_open) {
     await settleOpenReceipt(driver, op as unknown as FiscalOperation, ctx);
-    now = await driver.readCounters();
+    now = await driver.readCounters(needs);
   }
   if (op.type === 'cancel_receipt') return now.receipt_open ? { kind: 'not_done' } : { kind: 'done', result: { cancelled: true, reconciled: true } };
   if (READ_ONLY_OPERATIONS.has(op.type)) return { kind: 'not_done' };
@@ -41,19 +48,22 @@ export async function reconcileFiscalJob(job: StoredJob, driver: FiscalDriver, s
   return decide(op, before, now, serial, job);
 }
 
-function decide(
-  op: StoredJob['operation'],
-  before: DeviceCounters,
-  now: DeviceCounters,
-  serial: string,
-  job: StoredJob,
-): Verdict {
+/** A counter read before the job and now; missing only if the journal predates it: then nothing can be decided. */
+function pair(before: DeviceCounters, now: DeviceCounters, key: 'receipt_number' | 'z_number' | 'cash_in_cents' | 'cash_out_cents'): [number, number] {
+  const b = before[key];
+  const n = now[key];
+  if (b === undefined || n === undefined) throw new Error(`the ${key} counter was not read: the job stays in doubt`);
+  return [b, n];
+}
+
+function decide(op: StoredJob['operation'], before: DeviceCounters, now: DeviceCounters, serial: string, job: StoredJob): Verdict {
   switch (op.type) {
     case 'print_receipt':
     case 'print_refund': {
       const receipt = op as unknown as ReceiptOperation;
       if (receipt.close_action === 'void') return { kind: 'not_done' };
-      if (now.receipt_number <= before.receipt_number) return { kind: 'not_done' };
+      const [b, n] = pair(before, now, 'receipt_number');
+      if (n <= b) return { kind: 'not_done' };
       const computed = computeReceipt(receipt, (vat) => ({ group: vat }));
       const total = computed.ok ? computed.totals.total_cents : 0;
       const change = computed.ok ? computed.totals.change_cents : 0;
@@ -61,7 +71,7 @@ function decide(
       return {
         kind: 'done',
         result: {
-          slip_number: before.receipt_number + 1,
+          slip_number: b + 1,
           total_cents: total,
           change_cents: change,
           receipt_datetime: localIso(new Date()),
@@ -71,21 +81,14 @@ function decide(
         },
       };
     }
-    case 'print_z':
-      return now.z_number > before.z_number
-        ? { kind: 'done', result: { z_number: now.z_number, totals: null, reconciled: true } }
-        : { kind: 'not_done' };
-    case 'deposit_cash': {
-      const amount = Number(op.amount);
-      return now.cash_in_cents >= before.cash_in_cents + amount
-        ? { kind: 'done', result: { cash_in_drawer_cents: null, reconciled: true } }
-        : { kind: 'not_done' };
+    case 'print_z': {
+      const [b, n] = pair(before, now, 'z_number');
+      return n > b ? { kind: 'done', result: { z_number: n, totals: null, reconciled: true } } : { kind: 'not_done' };
     }
+    case 'deposit_cash':
     case 'withdraw_cash': {
-      const amount = Number(op.amount);
-      return now.cash_out_cents >= before.cash_out_cents + amount
-        ? { kind: 'done', result: { cash_in_drawer_cents: null, reconciled: true } }
-        : { kind: 'not_done' };
+      const [b, n] = pair(before, now, op.type === 'deposit_cash' ? 'cash_in_cents' : 'cash_out_cents');
+      return n >= b + Number(op.amount) ? { kind: 'done', result: { cash_in_drawer_cents: null, reconciled: true } } : { kind: 'not_done' };
     }
     default:
       return { kind: 'not_done' };

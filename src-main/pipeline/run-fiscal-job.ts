@@ -1,10 +1,11 @@
 /** Runs one fiscal job on its device: pre-clear, journal-before-device, card link, execute, reconcile on doubt. */
+import { counterNeeds } from '../domain/driver-contract.js';
 import { DeviceError } from '../domain/error-codes.js';
 import type { FiscalOperation } from '../domain/operations.js';
 import { READ_ONLY_OPERATIONS } from '../domain/operations.js';
 import type { PosResult } from '../domain/results.js';
 import type { StoredJob } from '../journal/job-store.js';
-import { cardAmount, chargeLinkedCard, voidLinkedCard } from './card-link.js';
+import { cardLinkFor, chargeCard, reverseCard, withCardSlip } from './card-link.js';
 import { errorOutcome, outcomeFromError, successOutcome } from './outcomes.js';
 import { reconcileFiscalJob, settleOpenReceipt } from './reconcile.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
@@ -28,11 +29,12 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
     let counters: StoredJob['counters_before'] = null;
     try {
       if (!READ_ONLY_OPERATIONS.has(job.operation.type)) {
-        counters = await driver.readCounters();
+        const needs = counterNeeds(job.operation.type);
+        counters = await driver.readCounters(needs);
         if (counters.receipt_open && job.operation.type !== 'cancel_receipt') {
           deps.logger.warn({ job_id: job.id }, 'a receipt was left open on the device; cancelling it before the new job');
           await settleOpenReceipt(driver, null, ctx);
-          counters = await driver.readCounters();
+          counters = await driver.readCounters(needs);
           if (counters.receipt_open) throw new DeviceError('RECEIPT_OPEN');
         }
       }
@@ -43,17 +45,12 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
     }
 
     deps.markRunning(job, counters);
-    const config = deps.registry.fiscalConfig(job.device_id);
-    const posId = config?.auto_send_card_to_pos ? config.linked_pos_device_id ?? null : null;
-    const amount = posId ? cardAmount(job.operation) : 0;
+    const card = cardLinkFor(deps, job);
     let pos: PosResult | null = null;
     try {
-      if (posId && amount > 0) {
-        pos = await chargeLinkedCard(deps, job, posId, amount);
-        deps.store.setProgress(job.id, { pos });
-        job.progress = { pos };
-      }
-      const result = await driver.execute(job.operation as unknown as FiscalOperation, counters ? { ...ctx, counters } : ctx);
+      if (card) pos = await chargeCard(deps, job, card);
+      const op = pos ? withCardSlip(job.operation, pos, lang) : (job.operation as unknown as FiscalOperation);
+      const result = await driver.execute(op, { ...ctx, ...(counters ? { counters } : {}), ...(pos ? { pos } : {}) });
       deps.finish(job, successOutcome(job.operation.type, pos ? { ...result, pos } : result, lang));
       return 'finished';
     } catch (e) {
@@ -61,8 +58,8 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
       if (e instanceof DeviceError && e.mayHaveActed) {
         return settleInDoubt(deps, job, e);
       }
-      if (pos) await voidLinkedCard(deps, job, posId as string, pos);
-      deps.finish(job, outcomeFromError(e, lang));
+      const outcome = outcomeFromError(e, lang);
+      deps.finish(job, card && pos ? await reverseCard(deps, job, card, outcome) : outcome);
       return 'finished';
     }
   });

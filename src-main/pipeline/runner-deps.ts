@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../domain/error-codes.js';
 import type { JobOutcome, JobRecord } from '../domain/jobs.js';
 import type { DeviceRegistry } from '../devices/registry.js';
+import type { EventBus } from '../hub/events.js';
 import type { JobStore, StoredJob } from '../journal/job-store.js';
 import type { SubmitRequest, SubmitResult } from './contracts.js';
 
@@ -10,6 +11,8 @@ export interface RunnerDeps {
   store: JobStore;
   registry: DeviceRegistry;
   logger: Logger;
+  /** For pos_prompt and pos_pending_void events (card payments). */
+  events: EventBus;
   language(): Language;
   /** Commit `running` (journal before device) and tell subscribers. */
   markRunning(job: StoredJob, counters: StoredJob['counters_before']): void;

@@ -9,18 +9,22 @@ import { firstIssue } from '../domain/validation.js';
 import { resolveVat, type VatRates } from '../domain/vat.js';
 import type { ValidateResult } from './contracts.js';
 import { unprintableText } from './printable-check.js';
+import type { FamilyRules } from '../domain/family-rules.js';
+import { validateWithRules } from './validate-family.js';
 
 export function validateOperation(
   kind: 'fiscal' | 'pos',
   operation: unknown,
   vatRates: VatRates | null,
   charset: 'windows-1250' | 'unicode' = 'windows-1250',
+  rules?: FamilyRules,
 ): ValidateResult {
   if (typeof operation !== 'object' || operation === null || Array.isArray(operation)) {
     return { ok: false, kind: 'invalid', error: 'operation: must be a JSON object', path: 'operation' };
   }
   const type = (operation as { type?: unknown }).type;
   if (typeof type !== 'string') return { ok: false, kind: 'invalid', error: 'operation.type: is required', path: 'operation.type' };
+  if (kind === 'fiscal' && rules) return validateWithRules(operation as Record<string, unknown>, type, rules);
   const schema = kind === 'fiscal' ? FiscalOperation : PosOperation;
   const parsed = schema.safeParse(operation);
   if (!parsed.success) {

@@ -1,7 +1,7 @@
 /** The settings file's schema (zod), defaults and migrations. One JSON file shared by the app and the service. */
 import { z } from 'zod';
 import { FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
-import { isLoopbackBind, parseClientEntry } from './net-address.js';
+import { isLoopbackBind, parseClientEntry } from '../domain/net-address.js';
 
 export const SETTINGS_VERSION = 1;
 

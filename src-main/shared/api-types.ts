@@ -7,7 +7,14 @@ export type { DeviceStatus, ConnectionDetails, FiscalDeviceConfig, PosTerminalCo
 export type { PaymentMethod } from '../domain/operations.js';
 export type { JobState, JobSource, JobOutcome, JobRecord, JobEvent } from '../domain/jobs.js';
 export type { Language } from '../domain/error-codes.js';
+export type { DeviceHealth, HealthCode, HealthLevel, HealthProblem } from '../domain/device-health.js';
+export type { ReportTotals } from '../domain/results.js';
 import type { DeviceStatus, FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
+import type { DeviceHealth } from '../domain/device-health.js';
+import type { Settings } from '../settings/schema.js';
+
+/** GET /manage/settings → `settings` (devices have their own endpoints; a set token shows as "********"). */
+export type SettingsBody = Omit<Settings, 'fiscal_devices' | 'pos_terminals'>;
 import type { JobEvent } from '../domain/jobs.js';
 
 export type DeviceKind = 'fiscal' | 'pos';
@@ -20,6 +27,7 @@ export interface FiscalDeviceBody {
   vat_rates: Record<string, number>;
   connected_device_id: string | null;
   last_error?: string;
+  health: DeviceHealth;
 }
 
 export interface PosTerminalBody {
@@ -28,6 +36,24 @@ export interface PosTerminalBody {
   status_text: string;
   connected_device_id: string | null;
   last_error?: string;
+  health: DeviceHealth;
+}
+
+/** A JSON Schema property of a family's options (the subset the device editor renders). */
+export interface OptionSchema {
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  enum?: string[];
+  anyOf?: OptionSchema[];
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  title?: string;
+  description?: string;
+}
+
+export interface OptionsSchema {
+  type: 'object';
+  properties: Record<string, OptionSchema>;
 }
 
 export interface SupportedModelBody {
@@ -37,6 +63,8 @@ export interface SupportedModelBody {
   protocol?: string;
   default_baud_rate?: number;
   default_tcp_port?: number;
+  /** The family's options (JSON Schema), null when it has none. */
+  options: OptionsSchema | null;
 }
 
 export interface SupportedManufacturerBody {
@@ -68,6 +96,10 @@ export interface InboxFileBody {
   result: Record<string, string> | null;
   error: string | null;
   error_line: number | null;
+  error_code: number | null;
+  attempt: number;
+  /** Can a retry help (waiting, or failed because of the register)? A file that failed on its own content: no. */
+  retryable: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -89,6 +121,7 @@ export interface DeviceStatusEvent {
   status_text: string;
   connected_device_id: string | null;
   detail?: string;
+  health?: DeviceHealth;
 }
 
 /** Messages the hub pushes on /ws after `subscribe`. */
@@ -100,11 +133,56 @@ export type HubPush =
   /** Devices added, changed or removed (forwarded on the `devices` topic once the hub does; the GUI reloads). */
   | { event: 'devices_changed'; data: Record<string, never> };
 
-/** Error bodies of the API: `{ status, error }` (400, 401, 403, 404, 422, 500). */
+/** Error bodies of the API: `{ status, error }` (400, 401, 403, 404, 422, 500); a 400 may name the field (`path`). */
 export interface ApiErrorBody {
   status: number;
   error: string;
   code?: string;
+  path?: string;
+}
+
+/** POST /devices/preview for a receipt: the hub's totals of what is typed so far. */
+export interface ReceiptPreviewBody {
+  status: 0;
+  total_cents: number;
+  by_vat_group: Record<string, number>;
+  paid_cents: number;
+  due_cents: number;
+  change_cents: number;
+  non_cash_exceeds_total: boolean;
+}
+
+/** GET /manage/serial_ports */
+export interface SerialPortBody {
+  path: string;
+  manufacturer: string | null;
+  serial_number: string | null;
+  vendor_id: string | null;
+  product_id: string | null;
+}
+
+/** POST /manage/detect → `devices` */
+export interface DetectedDeviceBody {
+  port: string;
+  baud_rate: number;
+  protocol: 'x' | 'classic';
+  model: string;
+  serial: string;
+}
+
+/** POST /manage/test_connection */
+export type ConnectionTestBody =
+  | { status: 0; serial: string; model: string; firmware: string | null; vat_rates: Record<string, number>; via: 'running' | 'probe' }
+  | { status: -1; code: string; error: string };
+
+/** GET /manage/folders */
+export interface FolderListingBody {
+  status: 0;
+  path: string;
+  parent: string | null;
+  folders: Array<{ name: string; path: string }>;
+  roots: string[];
+  truncated: boolean;
 }
 
 /** A warning in a save answer (`POST /manage/save_fiscal_device` → `warnings`): saved, but look at this. */

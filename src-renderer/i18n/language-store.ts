@@ -1,44 +1,66 @@
 /**
- * The GUI language (RO default). It follows the hub's `language` setting, so the hub's own texts (errors, status)
- * match; switching saves the setting through /manage/save_settings and falls back to the GUI only if that fails.
+ * The GUI language of THIS client (RO default, EN, AZ): kept in the browser (localStorage), sent to the hub with
+ * every request (`X-FisCool-Language`) so the hub's own texts match. It never changes the hub-wide `language`
+ * setting: other tills and the programs keep theirs. The first time, the hub's default language is taken.
  */
 import { create } from 'zustand';
-import type { Language } from '../../src-main/shared/api-types.js';
-import { apiGet, apiPost } from '../lib/api-client.js';
+import type { TextLanguage } from '../../src-main/shared/texts/text-language.js';
+import { isTextLanguage } from '../../src-main/shared/texts/text-language.js';
+import { az } from './texts-az.js';
 import { en } from './texts-en.js';
 import { ro, type Texts } from './texts-ro.js';
 
-interface LanguageState {
-  lang: Language;
-  load(): Promise<void>;
-  setLang(lang: Language): Promise<void>;
+const KEY = 'fiscool.language';
+
+function stored(): TextLanguage | null {
+  try {
+    const v = window.localStorage.getItem(KEY);
+    return isTextLanguage(v) ? v : null;
+  } catch {
+    return null;
+  }
 }
 
-export const useLanguageStore = create<LanguageState>((set) => ({
-  lang: 'ro',
-  async load() {
+interface LanguageState {
+  lang: TextLanguage;
+  /** True once the user (or an earlier visit) chose a language on this client. */
+  chosen: boolean;
+  setLang(lang: TextLanguage): void;
+  /** The hub's default, used only while this client has not chosen one. */
+  adoptDefault(lang: string): void;
+}
+
+const initial = stored();
+
+export const useLanguageStore = create<LanguageState>((set, get) => ({
+  lang: initial ?? 'ro',
+  chosen: initial !== null,
+  setLang(lang) {
     try {
-      const body = await apiGet<{ settings: { language: Language } }>('/manage/settings');
-      set({ lang: body.settings.language === 'en' ? 'en' : 'ro' });
+      window.localStorage.setItem(KEY, lang);
     } catch {
-      // keep the default; the connection banner already says the hub is unreachable
+      // private mode: the choice lasts for this page only
     }
+    set({ lang, chosen: true });
   },
-  async setLang(lang) {
-    set({ lang });
-    document.documentElement.lang = lang;
-    try {
-      await apiPost('/manage/save_settings', { language: lang });
-    } catch {
-      // the GUI still switches; the hub's own texts stay in its language
-    }
+  adoptDefault(lang) {
+    if (!get().chosen && isTextLanguage(lang)) set({ lang });
   },
 }));
 
-export function textsFor(lang: Language): Texts {
-  return lang === 'en' ? en : ro;
+/** The language to send with a request (read outside React). */
+export function currentLanguage(): TextLanguage {
+  return useLanguageStore.getState().lang;
+}
+
+export function textsFor(lang: TextLanguage): Texts {
+  return lang === 'en' ? en : lang === 'az' ? az : ro;
 }
 
 export function useTexts(): Texts {
   return textsFor(useLanguageStore((s) => s.lang));
+}
+
+export function useLang(): TextLanguage {
+  return useLanguageStore((s) => s.lang);
 }

@@ -1,5 +1,11 @@
-/** fetch() against the hub's native API. Non-2xx answers become an ApiError carrying the hub's `{status, error}`. */
+/**
+ * fetch() against the hub: JSON in and out, the token when there is one, and this client's language
+ * (`X-FisCool-Language`) on every request. Network failures and non-2xx answers become an ApiError carrying the
+ * hub's `{status, error, path?}`.
+ */
 import type { ApiErrorBody } from '../../src-main/shared/api-types.js';
+import { LANGUAGE_HEADER } from '../../src-main/shared/texts/text-language.js';
+import { currentLanguage } from '../i18n/language-store.js';
 import { hubLocation } from './bridge.js';
 
 let onUnauthorized: () => void = () => undefined;
@@ -21,10 +27,19 @@ export class ApiError extends Error {
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   const { token } = hubLocation();
-  return { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
+  return {
+    Accept: 'application/json',
+    [LANGUAGE_HEADER]: currentLanguage(),
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    ...extra,
+  };
 }
 
-async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
+function isErrorBody(v: unknown): v is ApiErrorBody {
+  return typeof v === 'object' && v !== null && typeof (v as { error?: unknown }).error === 'string';
+}
+
+async function request(method: 'GET' | 'POST', path: string, body?: unknown, extra?: Record<string, string>): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(hubLocation().apiBase + path, {
@@ -35,34 +50,44 @@ async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown, ext
   } catch (e) {
     throw new ApiError(0, null, e instanceof Error ? e.message : String(e));
   }
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
   if (!res.ok) {
+    const text = await res.text().catch(() => '');
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
     const b = isErrorBody(parsed) ? parsed : null;
     if (res.status === 401) onUnauthorized();
     throw new ApiError(res.status, b, b?.error ?? `HTTP ${res.status}`);
   }
-  return parsed as T;
+  return res;
 }
 
-function isErrorBody(v: unknown): v is ApiErrorBody {
-  return typeof v === 'object' && v !== null && typeof (v as { error?: unknown }).error === 'string';
+async function json<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  try {
+    return (text ? JSON.parse(text) : null) as T;
+  } catch {
+    throw new ApiError(res.status, null, 'the hub answered something that is not JSON');
+  }
 }
 
-export function apiGet<T>(path: string): Promise<T> {
-  return send<T>('GET', path);
+export async function apiGet<T>(path: string): Promise<T> {
+  return json<T>(await request('GET', path));
 }
 
-export function apiPost<T>(path: string, body: unknown, extraHeaders?: Record<string, string>): Promise<T> {
-  return send<T>('POST', path, body, extraHeaders);
+export async function apiPost<T>(path: string, body: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+  return json<T>(await request('POST', path, body, extraHeaders));
 }
 
-/** A fresh key per user intent, so a retried click never prints twice (the hub remembers it). */
+/** A text download (CSV) with the same headers. */
+export async function apiGetText(path: string): Promise<string> {
+  return (await request('GET', path)).text();
+}
+
+/** A fresh key for one user intent; a receipt draft keeps its own (see receipt/draft-attempt.ts). */
 export function newIdempotencyKey(): string {
   return `gui-${crypto.randomUUID()}`;
 }

@@ -89,7 +89,6 @@ function parse(text: string): Record<string, unknown> | null {
   }
 }
 
-// UcsFPHub answers a job in doubt with its own text ("ask again with the same request_id"): in doubt too.
 const IN_DOUBT_TEXTS = [DEVICE_ERRORS.IN_DOUBT.ro, DEVICE_ERRORS.IN_DOUBT.en, tx('ro', 'stillRunning'), tx('en', 'stillRunning'), tx('ro', 'inDoubt'), tx('en', 'inDoubt')];
 
 /** One attempt through the request's door; updates `req` and says what kind of answer came. */

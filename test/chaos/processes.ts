@@ -1,3 +1,4 @@
+import { openSync } from 'node:fs';
 /**
  * The chaos run's processes: a Datecs emulator (`npm run emulator -- datecs …`, own state dir, control port, TCP or
  * one end of a socat pty pair) and the headless hub (`src-main/service.ts` with the ErpNet.FP and UcsFPHub
@@ -104,7 +105,12 @@ export function spawnHub(dataDir: string, ports: HubPorts): HubLife {
       '--ucsfphub-port',
       String(ports.ucsfphub),
     ],
-    { cwd: ROOT, env: { ...process.env, FISCOOL_LOG_LEVEL: 'error' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    // FISCOOL_CHAOS_HUB_LOG=<file>: keep every hub's log (debug level), appended, to follow a finding.
+    {
+      cwd: ROOT,
+      env: { ...process.env, FISCOOL_LOG_LEVEL: process.env.FISCOOL_CHAOS_HUB_LOG ? 'debug' : 'error' },
+      stdio: ['ignore', 'ignore', process.env.FISCOOL_CHAOS_HUB_LOG ? openSync(process.env.FISCOOL_CHAOS_HUB_LOG, 'a') : 'pipe'],
+    },
   );
   let err = '';
   child.stderr?.on('data', (d) => (err = (err + String(d)).slice(-4000)));

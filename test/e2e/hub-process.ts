@@ -27,6 +27,8 @@ export interface HubProcess {
   stop(): Promise<void>;
   /** Stop the process but keep the data dir (then `relaunch`). */
   kill(): Promise<void>;
+  /** kill -9: the hub dies on the spot, mid-job if one runs (then `relaunch`). */
+  crash(): Promise<void>;
   /** Start again on the same port and data dir. */
   relaunch(): Promise<void>;
   api<T>(path: string, body?: unknown): Promise<T>;
@@ -39,7 +41,8 @@ interface Started {
 }
 
 function launch(dataDir: string, port: number): Promise<Started> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src-main/service.ts', '--data-dir', dataDir, '--port', String(port)], {
+  // node itself (not the tsx launcher, which forks): a kill -9 must hit the hub, not a parent that leaves it running
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/service.ts', '--data-dir', dataDir, '--port', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FISCOOL_LOG_LEVEL: 'warn' },
@@ -65,15 +68,15 @@ function launch(dataDir: string, port: number): Promise<Started> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
     child.once('exit', () => {
       clearTimeout(kill);
       done();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
@@ -94,6 +97,9 @@ export async function startHubProcess(): Promise<HubProcess> {
     },
     async kill() {
       await stopChild(current.child);
+    },
+    async crash() {
+      await stopChild(current.child, 'SIGKILL');
     },
     async relaunch() {
       current = await launch(dataDir, port);

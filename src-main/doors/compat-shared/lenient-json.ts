@@ -2,32 +2,26 @@
  * A lenient JSON reader for the compatible doors. It accepts what the ErpNet.FP and UcsFPHub seeds send —
  * standard JSON plus trailing commas in objects and arrays and a leading BOM — and keeps every number as its
  * source text (`JsonNumber`) so decimals are converted to cents/thousandths exactly, never through a float.
- * A property named "__proto__" is defined as a plain property, never run through the prototype setter, and
- * `isJsonNumber` checks the exact type (no `instanceof`, which a prototype can fake); `reservedKeyPath` finds
- * such names so the doors refuse them like any unknown field. Pure: no I/O.
+ * A property named "__proto__" is defined as a plain property, never run through the prototype setter, numbers are
+ * tested by their exact type, and `reservedKeyPath` finds names such as "__proto__" so the doors refuse them like any
+ * unknown field. Pure: no I/O.
  */
 
-/** A JSON number kept as written ("12.34", "-1", "2.00", "1e2"). */
-export class JsonNumber {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
+import {
+  isJsonNumber,
+  isJsonObject,
+  JsonNumber,
+  JsonSyntaxError,
+  jsonText,
+  setJsonProperty,
+  type LObject,
+  type LValue,
+} from '../../domain/json-value.js';
 
-/** Exactly a JsonNumber made by this reader (not an object whose prototype chain passes `instanceof`). */
-export function isJsonNumber(v: unknown): v is JsonNumber {
-  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === JsonNumber.prototype && typeof (v as JsonNumber).text === 'string';
-}
+export { JsonNumber, type LObject, type LValue, isJsonNumber, isJsonObject as isLObject, jsonText as asText, setJsonProperty as setProperty };
 
 /** Names no client of these protocols sends, that mean something to JavaScript objects. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A property set as data, whatever its name ("__proto__" included). */
-export function setProperty(obj: LObject, key: string, value: LValue): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
-}
 
 /** The path (`items[0].unitPrice.__proto__`) of the first property with a reserved name, or null. */
 export function reservedKeyPath(v: LValue, path = ''): string | null {
@@ -38,7 +32,7 @@ export function reservedKeyPath(v: LValue, path = ''): string | null {
     }
     return null;
   }
-  if (!isLObject(v)) return null;
+  if (!isJsonObject(v)) return null;
   for (const k of Object.keys(v)) {
     const here = path ? `${path}.${k}` : k;
     if (RESERVED_KEYS.has(k)) return here;
@@ -48,20 +42,7 @@ export function reservedKeyPath(v: LValue, path = ''): string | null {
   return null;
 }
 
-export type LValue = null | boolean | string | JsonNumber | LValue[] | LObject;
-export interface LObject {
-  [key: string]: LValue;
-}
-
-export class LenientJsonError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-    this.name = 'LenientJsonError';
-  }
-}
+export class LenientJsonError extends JsonSyntaxError {}
 
 const NUMBER_RE = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -154,7 +135,7 @@ export function parseLenientJson(text: string): LValue {
         ws();
         if (text[i] !== ':') fail('expected ":"');
         i++;
-        setProperty(obj, key, parseValue(depth + 1));
+        setJsonProperty(obj, key, parseValue(depth + 1));
         ws();
         if (text[i] === ',') {
           i++;
@@ -211,10 +192,6 @@ export function parseLenientJson(text: string): LValue {
   return value;
 }
 
-export function isLObject(v: LValue | undefined): v is LObject {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v) && !isJsonNumber(v);
-}
-
 /** Case-insensitive property lookup (ASP.NET Core and UcsFPHub both bind names case-insensitively). */
 export function prop(obj: LObject, name: string): LValue | undefined {
   if (Object.hasOwn(obj, name)) return obj[name];
@@ -223,19 +200,10 @@ export function prop(obj: LObject, name: string): LValue | undefined {
   return undefined;
 }
 
-/** A value as text: strings as is, numbers as written, booleans as "true"/"false"; null/absent → undefined. */
-export function asText(v: LValue | undefined): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'string') return v;
-  if (isJsonNumber(v)) return v.text;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return undefined;
-}
-
 /** Truthy flags: true, 1, "1", "true" (XML bodies carry booleans as text). */
 export function asFlag(v: LValue | undefined): boolean {
   if (v === true) return true;
-  const t = asText(v)?.trim().toLowerCase();
+  const t = jsonText(v)?.trim().toLowerCase();
   return t === '1' || t === 'true' || t === '-1';
 }
 

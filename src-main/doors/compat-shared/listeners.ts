@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type express from 'express';
 import { createErpNetApp } from '../erpnet/app.js';
 import { createUcsFpHubApp } from '../ucsfphub/app.js';
-import { isLoopbackBind } from '../../settings/net-address.js';
+import { isLoopbackBind } from '../../domain/net-address.js';
 import type { CompatContext } from './context.js';
 
 export interface ListenerAddress {

@@ -35,8 +35,12 @@ export const ERPNET_ERROR_CODES: Record<DeviceErrorCode, string> = {
   VAT_RATE_NOT_PROGRAMMED: 'E411',
   PAYMENT_INSUFFICIENT: 'E403',
   NOT_SUPPORTED: 'E412',
-  POS_DECLINED: 'E603',
-  POS_UNREACHABLE: 'E601',
+  POS_DECLINED: 'E699',
+  POS_UNREACHABLE: 'E602',
+  POS_CANCELLED: 'E603',
+  POS_BUSY: 'E699',
+  POS_TIMEOUT: 'E601',
+  POS_NOT_CONFIRMED: 'E602',
   SHIFT_CLOSED: 'E404',
   IN_DOUBT: 'E199',
   DEVICE_ERROR: 'E199',
@@ -62,11 +66,8 @@ function failure(outcome: Extract<JobOutcome, { ok: false }>, language: Language
   const extra: ErpMessage[] = [];
   if (outcome.device_error) {
     const dt = outcome.device_error.text ? ` ${outcome.device_error.text}` : '';
-    extra.push({
-      type: 'info',
-      code: '',
-      text: `${language === 'ro' ? 'Casa de marcat' : 'Register'}: ${String(outcome.device_error.code)}${dt}`,
-    });
+    const who = outcome.pos ? (language === 'ro' ? 'Terminalul de plată' : 'Card terminal') : language === 'ro' ? 'Casa de marcat' : 'Register';
+    extra.push({ type: 'info', code: '', text: `${who}: ${String(outcome.device_error.code)}${dt}` });
   }
   return errorStatus(code, text, extra);
 }

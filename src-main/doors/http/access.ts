@@ -16,9 +16,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { clientAllowed, isLoopbackAddress } from '../../settings/net-address.js';
+import { clientAllowed, isLoopbackAddress } from '../../domain/net-address.js';
 
-export { isLoopbackBind } from '../../settings/net-address.js';
+export { isLoopbackBind } from '../../domain/net-address.js';
 
 /** What the door's settings say, read on every request (settings change at run time). */
 export interface AccessPolicy {

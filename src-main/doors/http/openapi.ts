@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FiscalDeviceConfig, PosTerminalConfig } from '../../domain/device-config.js';
 import { FiscalOperation, PosOperation } from '../../domain/operations.js';
+import { CasposOperation } from '../../domain/operations-caspos.js';
 import { SettingsPatch } from '../../settings/schema.js';
 
 function schema(s: z.ZodType): Record<string, unknown> {
@@ -33,6 +34,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     components: {
       schemas: {
         FiscalOperation: schema(FiscalOperation),
+        CasposOperation: { description: 'Operations of a Caspos device (docs/devices/caspos.md)', ...schema(CasposOperation) },
         PosOperation: schema(PosOperation),
         FiscalDeviceConfig: schema(FiscalDeviceConfig),
         PosTerminalConfig: schema(PosTerminalConfig),
@@ -59,7 +61,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                   additionalProperties: false,
                   properties: {
                     device_id: { type: 'string' },
-                    operation: { oneOf: [{ $ref: '#/components/schemas/FiscalOperation' }, { $ref: '#/components/schemas/PosOperation' }] },
+                    operation: {
+                      oneOf: [
+                        { $ref: '#/components/schemas/FiscalOperation' },
+                        { $ref: '#/components/schemas/CasposOperation' },
+                        { $ref: '#/components/schemas/PosOperation' },
+                      ],
+                    },
                   },
                 },
               },
@@ -77,6 +85,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/jobs': { get: { summary: 'Recent jobs, newest first', responses: { '200': jsonResponse('Jobs') } } },
       '/jobs/{job_id}': { get: { summary: 'One job', responses: { '200': jsonResponse('Job'), '404': jsonResponse('Unknown job') } } },
+      '/pos/pending-voids': { get: { summary: 'Card payments without a receipt, not reversed (the cashier\'s to-do)', responses: { '200': jsonResponse('Pending voids') } } },
+      '/pos/pending-voids/{receipt_job_id}/retry': { post: { summary: 'Void a pending card payment again', responses: { '200': jsonResponse('Void started'), '404': jsonResponse('No such pending void'), '409': jsonResponse('Still being checked') } } },
+      '/pos/pending-voids/{receipt_job_id}/resolve': { post: { summary: 'Mark a pending void settled by hand', responses: { '200': jsonResponse('Resolved'), '404': jsonResponse('No such pending void'), '409': jsonResponse('Still being checked') } } },
       '/manage/save_fiscal_device': {
         post: {
           summary: 'Create (no id) or update a fiscal device',

@@ -13,6 +13,8 @@ export function renderJobResponse(job: JobRecord, lang: Language): Record<string
       code: o.code,
       job_id: job.id,
       ...(o.device_error ? { device_error: o.device_error } : {}),
+      ...(o.pos ? { pos: o.pos } : {}),
+      ...(o.pos_void ? { pos_void: o.pos_void } : {}),
     };
   }
   // Not finished (waiting was cut short): say so honestly.

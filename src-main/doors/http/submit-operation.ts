@@ -9,7 +9,8 @@ import { renderJobResponse } from './operation-response.js';
 
 export type SubmitOutcome =
   | { kind: 'done'; body: string }
-  | { kind: 'error'; httpStatus: 400 | 404 | 422; error: string; code?: 'NOT_SUPPORTED' };
+  /** `path`: the field a 400 is about (`operation.lines[0].unit_price_cents`), so a GUI can point at it; `code` NOT_SUPPORTED: the device's family cannot do it. */
+  | { kind: 'error'; httpStatus: 400 | 404 | 422; error: string; path?: string; code?: 'NOT_SUPPORTED' };
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 
@@ -37,7 +38,7 @@ export async function submitOperation(
   });
   switch (sub.kind) {
     case 'invalid':
-      return { kind: 'error', httpStatus: 400, error: sub.error, ...(sub.code ? { code: sub.code } : {}) };
+      return { kind: 'error', httpStatus: 400, error: sub.error, ...(sub.path ? { path: sub.path } : {}), ...(sub.code ? { code: sub.code } : {}) };
     case 'not_found':
       return { kind: 'error', httpStatus: 404, error: sub.error };
     case 'conflict':

@@ -16,7 +16,7 @@ import { WS_PROTOCOL, tokenFromProtocols } from '../../shared/ws-protocol.js';
 
 type Topic = 'devices' | 'jobs' | 'inbox';
 const TOPIC_EVENTS: Record<Topic, HubEventName[]> = {
-  devices: ['device_status', 'devices_changed', 'pos_prompt'],
+  devices: ['device_status', 'devices_changed', 'pos_prompt', 'pos_pending_void'],
   jobs: ['job'],
   inbox: ['inbox_file'],
 };

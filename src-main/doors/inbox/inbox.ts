@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { InboxContext, InboxEnv } from './context.js';
 import { FolderInbox } from './folder-inbox.js';
 import { uniqueName, writeAtomic } from './fs-safe.js';
+import { isRetryable } from './retryable.js';
 import { scanFolderProblem } from './scan-folder.js';
 import { InboxStore, type InboxFileRecord } from './store.js';
 
@@ -25,6 +26,8 @@ export interface Inbox {
   stop(): Promise<void>;
   list(q?: { device_id?: string; state?: string; limit?: number }): InboxFileRecord[];
   get(id: string): InboxFileRecord | undefined;
+  /** Can a retry help this file (see retryable.ts)? */
+  retryable(rec: InboxFileRecord): boolean;
   /** A waiting file: check the device again now (and restart its wait). A failed file: put the original back in the folder. */
   retry(id: string): Promise<InboxActionResult>;
   /** A waiting file: give up (original to BonERR, state `discarded`). A failed file: mark it handled. */
@@ -70,6 +73,7 @@ export function startInbox(ctx: InboxContext): Inbox {
     stop,
     list: (q) => store.list(q),
     get: (id) => store.get(id),
+    retryable: (rec) => isRetryable(rec, store.contentKept(rec.id)),
     retry,
     discard,
     rescanNow,
@@ -194,6 +198,16 @@ export function startInbox(ctx: InboxContext): Inbox {
         error: msg(
           `Doar fișierele eșuate sau în așteptare pot fi reîncercate (starea este ${rec.state}).`,
           `Only failed or waiting files can be retried (state is ${rec.state}).`,
+        ),
+      };
+    }
+    if (!isRetryable(rec, store.contentKept(id)) && store.contentKept(id)) {
+      return {
+        ok: false,
+        status: 409,
+        error: msg(
+          'Fișierul a eșuat din cauza conținutului său; reîncercarea ar eșua la fel. Corectați fișierul și puneți-l din nou în dosar.',
+          'The file failed because of its content; a retry would fail the same way. Correct the file and drop it in the folder again.',
         ),
       };
     }

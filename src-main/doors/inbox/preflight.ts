@@ -54,13 +54,23 @@ type WaitResult =
   | { rec: InboxFileRecord; failure: null }
   | { rec: InboxFileRecord; failure: { code: string; reason: string; discarded?: boolean } };
 
-/** Pre-flight: wait (state `waiting`) until the device is ready, the wait times out, or the user discards the file. */
+/** Device conditions the register reports by itself (its status read): they may have been fixed since the last read. */
+const STATUS_CONDITIONS: ReadonlySet<string> = new Set(['PAPER_OUT', 'COVER_OPEN', 'Z_REPORT_REQUIRED', 'FISCAL_MEMORY_FULL']);
+/** While a file waits on such a condition, the register's status is read again at most this often. */
+const FRESH_STATUS_MS = 2000;
+
+/**
+ * Pre-flight: wait (state `waiting`) until the device is ready, the wait times out, or the user discards the file.
+ * A register that reports it cannot print (paper out, cover open, …) gets no job while the file waits: one failed job
+ * per condition, not one per retry.
+ */
 export async function waitForDevice(
   env: InboxEnv,
   ctl: Control,
   rec: InboxFileRecord,
   device_id: string,
 ): Promise<WaitResult> {
+  let freshAt = 0;
   for (;;) {
     if (ctl.stopped()) throw new Abandoned('stopping');
     if (ctl.discarded(rec.id)) {
@@ -73,7 +83,12 @@ export async function waitForDevice(
         },
       };
     }
-    const r = env.devices.readiness(device_id);
+    let r = env.devices.readiness(device_id);
+    if (!r.ready && STATUS_CONDITIONS.has(r.code) && env.devices.refreshStatus && Date.now() - freshAt >= FRESH_STATUS_MS) {
+      freshAt = Date.now();
+      await env.devices.refreshStatus(device_id);
+      r = env.devices.readiness(device_id);
+    }
     if (r.ready) {
       if (rec.state !== 'processing') {
         rec = persist(env, rec, { state: 'processing', error: null });

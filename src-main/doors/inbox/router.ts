@@ -27,7 +27,7 @@ export function createInboxRouter(inbox: Inbox): Router {
       ...(state ? { state } : {}),
       ...(limit ? { limit } : {}),
     });
-    res.json({ status: 0, files });
+    res.json({ status: 0, files: files.map((f) => ({ ...f, retryable: inbox.retryable(f) })) });
   });
 
   r.get('/folders', (_req, res) => {
@@ -37,7 +37,7 @@ export function createInboxRouter(inbox: Inbox): Router {
   r.get('/files/:id', (req, res) => {
     const f = inbox.get(req.params['id'] ?? '');
     if (!f) res.status(404).json({ status: 404, error: `Inbox file not found: ${req.params['id']}` });
-    else res.json({ status: 0, file: f });
+    else res.json({ status: 0, file: { ...f, retryable: inbox.retryable(f) } });
   });
 
   for (const action of ['retry', 'discard'] as const) {

@@ -160,6 +160,11 @@ export class InboxStore {
     return row?.content ?? null;
   }
 
+  /** Is the original still kept (so the file can be put back for a retry)? */
+  contentKept(id: string): boolean {
+    return this.db.prepare('SELECT content IS NOT NULL AS kept FROM inbox_files WHERE id = ?').pluck().get(id) === 1;
+  }
+
   update(id: string, patch: RecordPatch): InboxFileRecord {
     const sets: string[] = ['updated_at = @updated_at'];
     const params: Record<string, unknown> = { id, updated_at: new Date().toISOString() };

@@ -102,15 +102,23 @@ export class UcsKit {
       this.respond(req, res, 409, failed(tx(lang, 'conflict')(rid ?? '')));
       return undefined;
     }
-    if (!isFinished(r.job)) {
-      this.respond(req, res, 200, failed(tx(lang, r.job.state === 'in_doubt' ? 'inDoubt' : 'stillRunning')));
+    let job = r.job;
+    if (!isFinished(job) && job.state === 'in_doubt') {
+      // The outcome is being settled with the register: a UcsFPHub client reads Ok:false as "failed", so the answer
+      // waits for the settlement instead of saying something that may not be true.
+      job = (await this.ctx.operations.waitForJob(job.id, UCS_WAIT_LIMIT_MS)) ?? job;
+    }
+    if (!isFinished(job)) {
+      // Still unknown: not an answer at all (503, retry later with the same request_id), never a failure.
+      res.setHeader('Retry-After', '5');
+      this.respond(req, res, 503, failed(tx(lang, job.state === 'in_doubt' ? 'inDoubt' : 'stillRunning')));
       return undefined;
     }
-    if (!r.job.outcome.ok) {
-      this.respond(req, res, 200, failed(failureText(r.job.outcome, lang, operation.type === 'print_refund')));
+    if (!job.outcome.ok) {
+      this.respond(req, res, 200, failed(failureText(job.outcome, lang, operation.type === 'print_refund')));
       return undefined;
     }
-    return r.job;
+    return job;
   }
 
   /** The last receipt this device printed, from the journal. */

@@ -41,7 +41,9 @@ export class ClassicCommands implements DatecsCommands {
   async raw(cmd: number, text = '', effect = false): Promise<{ text: string; flags: StatusFlags; data: Buffer }> {
     const reply = await this.session.request(cmd, encodeText(text, '\t\n'), { onLostAnswer: effect ? 'verify' : 'resend' });
     const f = reply.flags;
-    const failed = f.syntax_error || f.invalid_command || f.command_not_permitted || f.overflow || f.printer_failure || (f.paper_out && !READS.has(cmd));
+    // Paper out or the cover open are states, reported on every answer: they fail the commands that print, not reads.
+    const printingBlocked = (f.paper_out || f.cover_open) && !READS.has(cmd);
+    const failed = f.syntax_error || f.invalid_command || f.command_not_permitted || f.overflow || f.printer_failure || printingBlocked;
     if (failed) {
       let code: number | null = null;
       try {
@@ -138,8 +140,10 @@ export class ClassicCommands implements DatecsCommands {
     throw new DeviceError('DEVICE_REJECTED', `payment refused by the register (${t || 'no answer code'})`);
   }
 
+  /** 0x38 answers `Allreceipt,FiscReceipt`: the second is the fiscal receipt number. */
   async close(): Promise<number> {
-    return Number((await this.call(0x38, '', true))[0] ?? '0');
+    const f = await this.call(0x38, '', true);
+    return Number(f[1] ?? f[0] ?? '0');
   }
 
   async cancel(): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { DeviceError } from '../../domain/error-codes.js';
 import type { FiscalDeviceConfig } from '../../domain/device-config.js';
-import type { ConnectionState, DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver } from '../../domain/driver-contract.js';
+import type { ConnectionState, CounterNeeds, DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver } from '../../domain/driver-contract.js';
 import type { FiscalOperation } from '../../domain/operations.js';
 import type { FiscalResult } from '../../domain/results.js';
 import type { ReconnectingLink } from '../../transports/byte-link.js';
@@ -82,18 +82,21 @@ export class DatecsDriver implements FiscalDriver {
     await cmd.status();
   }
 
-  async readCounters(): Promise<DeviceCounters> {
+  async readCounters(needs: CounterNeeds = { numbers: true, cash: true }): Promise<DeviceCounters> {
     const { cmd } = await this.ready();
     const tx = await cmd.transaction();
-    const numbers = await cmd.receiptCounters();
-    const cash = await cmd.cashSums();
-    return {
-      receipt_number: numbers.receipt_number,
-      z_number: numbers.z_number,
-      receipt_open: tx.open !== 'none',
-      cash_in_cents: cash.cash_in,
-      cash_out_cents: cash.cash_out,
-    };
+    const out: DeviceCounters = { receipt_open: tx.open !== 'none' };
+    if (needs.numbers) {
+      const n = await cmd.receiptCounters();
+      out.receipt_number = n.receipt_number;
+      out.z_number = n.z_number;
+    }
+    if (needs.cash) {
+      const cash = await cmd.cashSums();
+      out.cash_in_cents = cash.cash_in;
+      out.cash_out_cents = cash.cash_out;
+    }
+    return out;
   }
 
   async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {

@@ -4,7 +4,7 @@
  * which a register that lost power in between would execute again.
  */
 import { DeviceError } from '../../domain/error-codes.js';
-import type { DeviceCounters, ExecContext } from '../../domain/driver-contract.js';
+import type { ExecContext } from '../../domain/driver-contract.js';
 import type { ReportTotals } from '../../domain/results.js';
 import type { DatecsCommands } from './commands.js';
 import { inDoubt } from './receipt-flow.js';
@@ -20,13 +20,9 @@ export function totalsOf(r: { by_vat_group: Record<string, number>; receipts?: n
 
 const lost = (e: unknown): e is DeviceError => e instanceof DeviceError && e.mayHaveActed;
 
-async function counters(cmd: DatecsCommands, ctx: ExecContext): Promise<Pick<DeviceCounters, 'z_number'>> {
-  return ctx.counters ?? (await cmd.receiptCounters());
-}
-
 /** Z report. A lost answer: the Z counter moved ⇒ made (its totals were in the lost answer: null); else send again. */
 export async function zReport(cmd: DatecsCommands, ctx: ExecContext): Promise<{ z_number: number; totals: ReportTotals | null }> {
-  const before = (await counters(cmd, ctx)).z_number;
+  const before = ctx.counters?.z_number ?? (await cmd.receiptCounters()).z_number;
   for (let tries = 1; ; tries++) {
     try {
       const r = await cmd.report('Z');

@@ -162,7 +162,10 @@ export async function payFrom(cmd: DatecsCommands, plan: ReceiptPlan, from: numb
 export async function closeTruthfully(cmd: DatecsCommands, before: number): Promise<number> {
   for (let tries = 1; ; tries++) {
     try {
-      return await cmd.close();
+      const n = await cmd.close();
+      if (n === before + 1) return n;
+      // An answer that does not name the next receipt number proves nothing: the register's state decides.
+      throw new DeviceError('DEVICE_ERROR', `the close answered receipt number ${n}, expected ${before + 1}`, { mayHaveActed: true });
     } catch (e) {
       if (!(e instanceof DeviceError)) throw e;
       const st = await stateOrDoubt(cmd, 'the close failed', e);
@@ -197,7 +200,7 @@ export async function printReceipt(
   const plan = planReceipt(op, rates, settings.textWidth);
   let before: number;
   const handed = ctx.counters;
-  if (handed && !handed.receipt_open) {
+  if (handed && !handed.receipt_open && handed.receipt_number !== undefined) {
     before = handed.receipt_number;
   } else {
     // Reading the state and cancelling a leftover print nothing fiscal: a failure here did not act on this receipt.

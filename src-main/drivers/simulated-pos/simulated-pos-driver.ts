@@ -1,22 +1,22 @@
 /**
- * The simulated card-terminal driver: a PosDriver over a PosTerminal in the same process. A declined sale throws
- * POS_DECLINED; a terminal that does not answer throws POS_UNREACHABLE (mayHaveActed) after `timeoutMs`.
+ * The simulated card-terminal driver: a PosDriver over the virtual terminal in the same process. Stages become
+ * prompts; a terminal that stops making progress for `timeoutMs` (no answer, answer lost, power cut) throws
+ * POS_UNREACHABLE with mayHaveActed, and the pipeline then asks `inquire`.
  */
-import { join } from 'node:path';
-import { z } from 'zod';
-import type { ExecContext, PosDriver } from '../../domain/driver-contract.js';
-import type { PosTerminalConfig } from '../../domain/device-config.js';
+import type { PosCapability, PosDriver, PosExecContext } from '../../domain/driver-contract.js';
+import { POS_CAPABILITIES } from '../../domain/driver-contract.js';
 import { DeviceError } from '../../domain/error-codes.js';
-import type { PosOperation } from '../../domain/operations.js';
-import type { PosResult, PosResultAny } from '../../domain/results.js';
-import { PosTerminal } from '../../emulators/pos/pos-terminal.js';
-import { slipLines } from '../../emulators/pos/pos-receipt.js';
-import type { PosAnswer, PosTransaction } from '../../emulators/pos/pos-types.js';
+import type { PosDriverOperation } from '../../domain/operations.js';
+import type { PosInquiry, PosResult, PosResultAny } from '../../domain/results.js';
+import { PosTerminal, type StartAnswer, type StartRequest } from '../../emulators/pos/pos-terminal.js';
+import type { PosTransaction } from '../../emulators/pos/pos-types.js';
+import { refusalError, resultOf, settledError, stateOf } from './tx-mapping.js';
 
 export const DEFAULT_POS_TIMEOUT_MS = 2000;
 
 export class SimulatedPosDriver implements PosDriver {
   readonly family = 'simulated-pos';
+  readonly capabilities: ReadonlySet<PosCapability> = new Set(POS_CAPABILITIES);
 
   constructor(
     readonly terminal: PosTerminal,
@@ -36,96 +36,94 @@ export class SimulatedPosDriver implements PosDriver {
     if (!this.terminal.isOnline()) throw new DeviceError('POS_UNREACHABLE', 'the simulated card terminal is offline');
   }
 
-  async execute(op: PosOperation, _ctx: ExecContext): Promise<PosResultAny> {
+  async execute(op: PosDriverOperation, ctx: PosExecContext): Promise<PosResultAny> {
     switch (op.type) {
       case 'sale':
-        return this.answer(this.terminal.sale(op.amount, op.reference), true);
-      case 'refund':
-        return this.answer(this.terminal.refund(op.amount, op.original_rrn), true);
-      case 'void':
-        return this.answer(this.terminal.void(op.rrn), true);
+        return this.#run({ kind: 'sale', amount_cents: op.amount, ...(op.reference ? { reference: op.reference } : {}) }, ctx);
+      case 'refund': {
+        const txid = op.original_transaction_id ?? op.original?.transaction_id ?? undefined;
+        const rrn = op.original_rrn ?? op.original?.rrn ?? undefined;
+        const original = txid !== undefined || rrn !== undefined ? { ...(txid ? { txid } : {}), ...(rrn ? { rrn } : {}) } : undefined;
+        return this.#run({ kind: 'refund', amount_cents: op.amount, ...(op.reference ? { reference: op.reference } : {}), ...(original ? { original } : {}) }, ctx);
+      }
+      case 'void': {
+        const txid = op.transaction_id ?? op.original?.transaction_id ?? undefined;
+        const rrn = op.rrn ?? op.original?.rrn ?? undefined;
+        const original = txid !== undefined || rrn !== undefined ? { ...(txid ? { txid } : {}), ...(rrn ? { rrn } : {}) } : 'last';
+        return this.#run({ kind: 'void', amount_cents: 0, original, ...(op.reference ? { reference: op.reference } : {}) }, ctx);
+      }
+      case 'abort': {
+        const current = this.terminal.current();
+        const requested = this.terminal.abortCurrent();
+        return { requested, in_progress: current !== null, ...(current?.reference ? { reference: current.reference } : {}) };
+      }
+      case 'transaction_status':
+        return this.inquire(op.reference);
       case 'settlement': {
-        const a = await this.settle(this.terminal.settlement());
-        return a;
+        await this.ping();
+        const s = this.terminal.settle();
+        if (s.kind === 'silent') return this.#noAnswer();
+        if (s.kind === 'refused') throw refusalError(s);
+        const t = s.totals ?? { count: 0, total_cents: 0, refunds_cents: 0 };
+        return { ...t, batch_number: s.batch };
       }
       case 'get_status':
-        return { online: this.terminal.isOnline(), busy: false };
+        return { online: this.terminal.isOnline(), busy: this.terminal.current() !== null || this.terminal.faults.busy, terminal_id: this.terminal.terminalId };
     }
   }
 
-  async findByReference(reference: string): Promise<PosResultAny | null> {
+  async inquire(reference: string): Promise<PosInquiry> {
     await this.ping();
     const tx = this.terminal.findByReference(reference);
-    if (!tx) return null;
-    const result = this.toResult(tx);
-    if (tx.rrn !== null && this.terminal.isVoided(tx.rrn)) {
-      // A voided sale did not charge the card in the end.
-      return { ...result, approved: false, response_text: 'Tranzacție anulată / Voided' };
-    }
-    return result;
-  }
-
-  private toResult(tx: PosTransaction): PosResult {
+    if (!tx) return { reference, state: 'not_found' };
+    const state = stateOf(tx);
     return {
-      approved: tx.approved,
-      auth_code: tx.auth_code,
-      rrn: tx.rrn,
-      card_masked: tx.card_masked,
-      terminal_id: this.terminal.terminalId,
-      receipt_text: slipLines(tx, this.terminal.terminalId),
-      amount_cents: tx.amount_cents,
-      response_text: tx.response_text,
+      reference,
+      state,
+      ...(state === 'approved' ? { reversed: this.terminal.isReversed(tx.txid) } : {}),
+      ...(tx.state !== 'in_progress' ? { transaction: this.#result(tx) } : {}),
     };
   }
 
-  private async noAnswer(): Promise<never> {
+  #result(tx: PosTransaction): PosResult {
+    return resultOf(tx, this.terminal.terminalId);
+  }
+
+  async #run(req: StartRequest, ctx: PosExecContext): Promise<PosResult> {
+    const answer: StartAnswer = this.terminal.start(req);
+    if (answer.kind === 'silent') return this.#noAnswer();
+    if (answer.kind === 'refused') throw refusalError(answer);
+    const run = answer.run;
+    let timer: NodeJS.Timeout | undefined;
+    let expire: () => void = () => undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      expire = () =>
+        reject(new DeviceError('POS_UNREACHABLE', `the card terminal did not answer within ${this.timeoutMs} ms`, { mayHaveActed: true }));
+    });
+    const arm = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(expire, this.timeoutMs);
+    };
+    const off = this.terminal.onStage((txid, stage) => {
+      if (txid !== run.txid) return;
+      arm();
+      if (!run.answerLost) ctx.prompt?.({ stage });
+    });
+    arm();
+    ctx.prompt?.({ stage: run.stage() });
+    try {
+      const tx = await Promise.race([run.done, stalled]);
+      if (run.answerLost) return await stalled;
+      if (tx.state !== 'approved') throw settledError(tx, this.#result(tx));
+      return this.#result(tx);
+    } finally {
+      off();
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  async #noAnswer(): Promise<never> {
     await new Promise((resolve) => setTimeout(resolve, this.timeoutMs));
     throw new DeviceError('POS_UNREACHABLE', `the card terminal did not answer within ${this.timeoutMs} ms`, { mayHaveActed: true });
   }
-
-  private async answer(a: PosAnswer, declineIsError: boolean): Promise<PosResult> {
-    if (a.kind === 'no_answer') return this.noAnswer();
-    if (a.kind === 'error') throw new DeviceError('DEVICE_REJECTED', a.text, { deviceError: { code: a.code, text: a.text } });
-    const result = this.toResult(a.tx);
-    if (!a.tx.approved && declineIsError) {
-      throw new DeviceError('POS_DECLINED', a.tx.response_text, { deviceError: { code: a.tx.response_code, text: a.tx.response_text } });
-    }
-    return result;
-  }
-
-  private async settle(a: PosAnswer): Promise<PosResultAny> {
-    if (a.kind === 'no_answer') return this.noAnswer();
-    if (a.kind === 'error') throw new DeviceError('DEVICE_REJECTED', a.text, { deviceError: { code: a.code, text: a.text } });
-    const t = a.tx.totals ?? { count: 0, total_cents: 0, refunds_cents: 0 };
-    return { count: t.count, total_cents: t.total_cents, refunds_cents: t.refunds_cents, batch_number: a.tx.batch };
-  }
-}
-
-export const SimulatedPosOptionsSchema = z.strictObject({
-  terminal_id: z.string().min(1).max(16).optional(),
-  decline_suffixes: z.array(z.string().regex(/^\d{2}$/)).optional(),
-  timeout_suffixes: z.array(z.string().regex(/^\d{2}$/)).optional(),
-  timeout_ms: z.number().int().min(1).max(600_000).optional(),
-});
-
-/** Build the simulated terminal driver: transaction log in `<dataDir>/simulated-pos/<config.id>/`. */
-export function createSimulatedPosDriver(
-  config: PosTerminalConfig,
-  env: { dataDir: string; timeoutMs?: number },
-): SimulatedPosDriver {
-  const parsed = SimulatedPosOptionsSchema.safeParse(config.options ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`simulated card terminal options: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
-  }
-  const o = parsed.data;
-  const terminal = new PosTerminal({
-    stateDir: join(env.dataDir, 'simulated-pos', config.id),
-    terminalId: o.terminal_id ?? 'FC' + config.id.replace(/[^0-9a-f]/gi, '').slice(0, 6).toUpperCase(),
-    rules: {
-      ...(o.decline_suffixes ? { decline_suffixes: o.decline_suffixes } : {}),
-      ...(o.timeout_suffixes ? { timeout_suffixes: o.timeout_suffixes } : {}),
-    },
-  });
-  return new SimulatedPosDriver(terminal, env.timeoutMs ?? o.timeout_ms ?? DEFAULT_POS_TIMEOUT_MS);
 }

@@ -11,13 +11,13 @@ const Timing = z.union([
 
 export const SimulatedOptionsSchema = z.strictObject({
   /** 'zero' (default: no waiting), 'realistic' (115200 baud, 25 ms a line, 2 ms a command) or a TimingProfile. */
-  timing: Timing.optional(),
+  timing: Timing.optional().meta({ title: 'Timing', description: 'zero = instant answers; realistic = the time a real register takes (115200 baud, 25 ms a line)' }),
   /** VAT group letter → basis points, e.g. { A: 1900, B: 500, C: 0 } for the seed examples. */
   vat_rates: z.record(z.string().regex(/^[A-H]$/), z.number().int().min(0).max(10_000)).optional(),
-  serial: z.string().min(1).max(20).optional(),
+  serial: z.string().min(1).max(20).optional().meta({ title: 'Serial number', description: 'The serial number the simulated register reports' }),
   /** Inject a paper-out fault at this printed line when the driver is created. */
   paper_out_at_line: z.number().int().min(1).optional(),
-  fiscal_memory_capacity: z.number().int().min(1).optional(),
+  fiscal_memory_capacity: z.number().int().min(1).optional().meta({ title: 'Fiscal memory (Z reports)', description: 'How many Z reports fit in the simulated fiscal memory' }),
   headers: z.array(z.string().max(42)).max(10).optional(),
 });
 

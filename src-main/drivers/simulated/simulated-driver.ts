@@ -55,6 +55,7 @@ export class SimulatedFiscalDriver implements FiscalDriver {
     await this.call('', (r) => r.status());
   }
 
+  /** In-process: every counter at once (`needs` only matters for a wire). */
   async readCounters(): Promise<DeviceCounters> {
     return this.call('', (r) => r.counters());
   }

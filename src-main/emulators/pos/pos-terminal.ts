@@ -1,205 +1,401 @@
 /**
- * The simulated card terminal: sales, refunds, voids and batch settlement, decided by amount rules (by default a
- * "…51" amount is declined for insufficient funds and a "…52" amount never gets an answer). Every answered
- * transaction is appended to `transactions.jsonl` in its state directory (fsync'ed), and the terminal rebuilds its
- * batch and counters from that file on start. `stateDir` undefined = memory only.
+ * The virtual card terminal: the customer and the bank behind every terminal emulator. A transaction goes through
+ * stages (waiting for the card, PIN, authorisation) with configurable customer delays, is decided by amount rules
+ * (by default …51 declined, …52 never answered, …53 cancelled by the customer, …54 no card presented, …55
+ * approved with the answer lost), can be aborted until the card is read, and is logged (fsync'ed) when it starts
+ * and when it ends. A power cut can be planned at a stage: the transaction in progress is then never approved, and
+ * on power-on the log marks it interrupted. `stateDir` undefined = memory only.
  */
-import { randomInt } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomInt, randomUUID } from 'node:crypto';
 import { toLocalIso } from '../virtual-register/register-clock.js';
-import { DECLINE_TEXT, DEFAULT_POS_RULES, ruleFor, type PosAnswer, type PosRules, type PosTransaction } from './pos-types.js';
-
-export const POS_LOG_FILE = 'transactions.jsonl';
+import { cardOf } from './pos-card.js';
+import { batchTotals, checkRefund, checkVoid, findOriginal, refundedOf, voidedIds, type OriginalRef } from './pos-checks.js';
+import { PosLog } from './pos-log.js';
+import {
+  DEFAULT_POS_RULES,
+  OUTCOME_TEXT,
+  ruleFor,
+  ZERO_DELAYS,
+  type PosDelays,
+  type PosRefusal,
+  type PosRule,
+  type PosRules,
+  type PosStage,
+  type PosTransaction,
+  type PosTxState,
+} from './pos-types.js';
 
 export interface PosTerminalOptions {
   stateDir?: string;
   terminalId?: string;
   rules?: Partial<PosRules>;
+  delays?: Partial<PosDelays>;
   now?: () => Date;
+}
+
+export interface StartRequest {
+  kind: 'sale' | 'refund' | 'void';
+  amount_cents: number;
+  reference?: string;
+  merchant_reference?: string;
+  /** Refund: the original sale (referenced refund) or none (unreferenced). Void: the original, or 'last'. */
+  original?: OriginalRef | 'last';
+}
+
+export interface PosRun {
+  readonly txid: string;
+  readonly request: StartRequest;
+  stage(): PosStage;
+  /** Resolves with the final transaction. Never resolves when the power is cut first. */
+  readonly done: Promise<PosTransaction>;
+  /** Abort from the ECR: possible until the card is read. */
+  abort(): boolean;
+  /** The terminal will not deliver this transaction's answer (rule or planned fault). */
+  readonly answerLost: boolean;
+}
+
+export type StartAnswer = PosRefusal | { kind: 'silent' } | { kind: 'started'; run: PosRun };
+
+export interface PosFaults {
+  /** A transaction started by hand on the terminal: every request is refused as busy. */
+  busy: boolean;
+  /** One-shot: cut the power when the next transaction reaches this stage (`approved`: right after logging it). */
+  power_cut_at: PosStage | null;
+  /** One-shot: the next transaction's answer is lost. */
+  answer_lost_next: boolean;
+}
+
+type StageListener = (txid: string, stage: PosStage, tx: PosTransaction) => void;
+
+interface LiveRun {
+  tx: PosTransaction;
+  stage: PosStage;
+  timer: NodeJS.Timeout | null;
+  finish: (tx: PosTransaction) => void;
+  abortable: boolean;
 }
 
 export class PosTerminal {
   readonly terminalId: string;
-  readonly rules: PosRules;
-  private readonly log: PosTransaction[] = [];
-  private readonly file: string | undefined;
-  private readonly now: () => Date;
-  private online = true;
+  rules: PosRules;
+  delays: PosDelays;
+  readonly faults: PosFaults = { busy: false, power_cut_at: null, answer_lost_next: false };
+  #log: PosTransaction[] = [];
+  readonly #store: PosLog;
+  readonly #now: () => Date;
+  #online = true;
+  #powered = true;
+  #live: LiveRun | null = null;
+  readonly #stageListeners = new Set<StageListener>();
+  readonly #powerListeners = new Set<(on: boolean) => void>();
 
   constructor(opts: PosTerminalOptions = {}) {
     this.terminalId = opts.terminalId ?? 'FC' + randomInt(0, 1_000_000).toString().padStart(6, '0');
     this.rules = { ...DEFAULT_POS_RULES, ...opts.rules };
-    this.now = opts.now ?? (() => new Date());
-    if (opts.stateDir !== undefined) {
-      mkdirSync(opts.stateDir, { recursive: true });
-      this.file = join(opts.stateDir, POS_LOG_FILE);
-      if (existsSync(this.file)) this.load(this.file);
-    }
+    this.delays = { ...ZERO_DELAYS, ...opts.delays };
+    this.#now = opts.now ?? (() => new Date());
+    this.#store = new PosLog(opts.stateDir);
+    this.#boot();
   }
 
   /** Batch number now open (settlements so far + 1). */
   get batch(): number {
-    return this.log.filter((t) => t.kind === 'settlement').length + 1;
+    return this.#log.filter((t) => t.kind === 'settlement').length + 1;
   }
 
   isOnline(): boolean {
-    return this.online;
+    return this.#online && this.#powered;
+  }
+
+  get powered(): boolean {
+    return this.#powered;
   }
 
   /** Fault: the terminal stops answering (false) or comes back (true). */
   setOnline(online: boolean): void {
-    this.online = online;
+    this.#online = online;
   }
 
   transactions(): PosTransaction[] {
-    return structuredClone(this.log);
+    return structuredClone(this.#log);
   }
 
-  sale(amount_cents: number, reference?: string): PosAnswer {
-    return this.payment('sale', amount_cents, { ...(reference !== undefined ? { reference } : {}) });
+  /** The transaction in progress, if any. */
+  current(): { txid: string; reference?: string; stage: PosStage; kind: PosTransaction['kind'] } | null {
+    const l = this.#live;
+    return l ? { txid: l.tx.txid, ...(l.tx.reference !== undefined ? { reference: l.tx.reference } : {}), stage: l.stage, kind: l.tx.kind } : null;
   }
 
-  refund(amount_cents: number, original_rrn?: string): PosAnswer {
-    if (original_rrn !== undefined && !this.log.some((t) => t.kind === 'sale' && t.approved && t.rrn === original_rrn)) {
-      return { kind: 'error', code: 'NOT_FOUND', text: 'Tranzacția originală nu există / Original transaction not found' };
+  onStage(listener: StageListener): () => void {
+    this.#stageListeners.add(listener);
+    return () => this.#stageListeners.delete(listener);
+  }
+
+  /** Told when the power goes (false) and comes back (true). */
+  onPower(listener: (on: boolean) => void): () => void {
+    this.#powerListeners.add(listener);
+    return () => this.#powerListeners.delete(listener);
+  }
+
+  start(req: StartRequest): StartAnswer {
+    if (!this.isOnline()) return { kind: 'silent' };
+    if (this.#live || this.faults.busy) return refused('BUSY', 'Terminal ocupat / Terminal busy');
+    if (!Number.isInteger(req.amount_cents) || req.amount_cents < 1) {
+      if (req.kind !== 'void') return refused('INVALID_AMOUNT', 'Sumă invalidă / Invalid amount');
     }
-    return this.payment('refund', amount_cents, { ...(original_rrn !== undefined ? { original_rrn } : {}) });
+    if (req.reference !== undefined && this.#log.some((t) => t.reference === req.reference)) {
+      return refused('REFERENCE_USED', 'Referința a mai fost folosită / This reference was already used');
+    }
+    const rule: PosRule = req.kind === 'sale' ? ruleFor(req.amount_cents, this.rules) : 'approve';
+    if (rule === 'no_answer') return { kind: 'silent' };
+
+    let original: PosTransaction | undefined;
+    if (req.kind === 'refund' && req.original !== undefined && req.original !== 'last') {
+      const c = checkRefund(this.#log, req.original, req.amount_cents);
+      if ('kind' in c) return c;
+      original = c.original;
+    }
+    if (req.kind === 'void') {
+      const c = checkVoid(this.#log, req.original ?? 'last', this.batch, true);
+      if ('kind' in c) return c;
+      original = c.original;
+    }
+    const lost = rule === 'answer_lost' || this.faults.answer_lost_next;
+    this.faults.answer_lost_next = false;
+    const amount = req.kind === 'void' && original ? original.amount_cents : req.amount_cents;
+    const tx = this.#record({
+      txid: randomUUID(),
+      kind: req.kind,
+      state: 'in_progress',
+      amount_cents: amount,
+      approved: false,
+      response_code: '',
+      response_text: '',
+      auth_code: null,
+      rrn: null,
+      stan: null,
+      card_masked: original?.card_masked ?? null,
+      card_brand: original?.card_brand ?? null,
+      ...(req.reference !== undefined ? { reference: req.reference } : {}),
+      ...(req.merchant_reference !== undefined ? { merchant_reference: req.merchant_reference } : {}),
+      ...(original?.rrn ? { original_rrn: original.rrn } : {}),
+      ...(original ? { original_txid: original.txid } : {}),
+    });
+    let finish: (t: PosTransaction) => void = () => undefined;
+    const done = new Promise<PosTransaction>((resolve) => (finish = resolve));
+    const cardPresent = req.kind === 'sale' || (req.kind === 'refund' && original === undefined);
+    const live: LiveRun = { tx, stage: cardPresent ? 'waiting_for_card' : 'processing', timer: null, finish, abortable: cardPresent };
+    this.#live = live;
+    this.#enter(live, live.stage);
+    if (cardPresent) this.#cardStage(live, rule);
+    else this.#authStage(live, 'approve');
+    const run: PosRun = {
+      txid: tx.txid,
+      request: req,
+      stage: () => live.stage,
+      done,
+      answerLost: lost,
+      abort: () => this.#abort(live),
+    };
+    return { kind: 'started', run };
   }
 
-  /** Void a sale or refund of the open batch: by RRN, or the last one when no RRN is given. */
-  void(rrn?: string): PosAnswer {
-    if (!this.online) return { kind: 'no_answer' };
-    const voided = this.voidedRrns();
-    const batch = this.batch;
-    const candidates = this.log.filter((t) => (t.kind === 'sale' || t.kind === 'refund') && t.approved && t.rrn !== null);
-    const target = rrn === undefined ? candidates.filter((t) => t.batch === batch && !voided.has(t.rrn ?? '')).pop() : candidates.find((t) => t.rrn === rrn);
-    if (!target) return { kind: 'error', code: 'NOT_FOUND', text: 'Tranzacție inexistentă / Transaction not found' };
-    if (voided.has(target.rrn ?? '')) return { kind: 'error', code: 'ALREADY_VOIDED', text: 'Tranzacție deja anulată / Already voided' };
-    if (target.batch !== batch) return { kind: 'error', code: 'BATCH_CLOSED', text: 'Lotul a fost închis; faceți un retur / Batch closed; make a refund' };
-    const tx = this.append({
-      kind: 'void',
-      amount_cents: target.amount_cents,
-      approved: true,
-      response_code: '00',
-      response_text: 'Aprobat / Approved',
-      auth_code: authCode(),
-      rrn: target.rrn,
-      card_masked: target.card_masked,
-      original_rrn: target.rrn ?? '',
+  /**
+   * Record a request the bank refused after it was accepted (a refund of an unknown transaction, …) as a failed
+   * transaction, so a status inquiry by its reference answers it.
+   */
+  recordRefused(req: StartRequest, r: PosRefusal): PosTransaction {
+    return this.#record({
+      txid: randomUUID(),
+      kind: req.kind,
+      state: 'failed',
+      amount_cents: Math.max(0, req.amount_cents),
+      approved: false,
+      response_code: r.code,
+      response_text: r.text,
+      auth_code: null,
+      rrn: null,
+      stan: null,
+      card_masked: null,
+      card_brand: null,
+      ...(req.reference !== undefined ? { reference: req.reference } : {}),
+      ...(req.merchant_reference !== undefined ? { merchant_reference: req.merchant_reference } : {}),
     });
-    return { kind: 'answer', tx };
+  }
+
+  /** Abort the transaction in progress (from the ECR). False when nothing runs or the card was already read. */
+  abortCurrent(): boolean {
+    return this.#live ? this.#abort(this.#live) : false;
   }
 
   /** Close the batch: totals of approved, not voided sales and refunds. */
-  settlement(): PosAnswer {
-    if (!this.online) return { kind: 'no_answer' };
-    const batch = this.batch;
-    const voided = this.voidedRrns();
-    const live = this.log.filter((t) => t.batch === batch && t.approved && !voided.has(t.rrn ?? ''));
-    const sales = live.filter((t) => t.kind === 'sale');
-    const refunds = live.filter((t) => t.kind === 'refund');
-    const totals = {
-      count: sales.length,
-      total_cents: sales.reduce((s, t) => s + t.amount_cents, 0),
-      refunds_cents: refunds.reduce((s, t) => s + t.amount_cents, 0),
-    };
-    const tx = this.append({
+  settle(): PosTransaction | PosRefusal | { kind: 'silent' } {
+    if (!this.isOnline()) return { kind: 'silent' };
+    if (this.#live || this.faults.busy) return refused('BUSY', 'Terminal ocupat / Terminal busy');
+    const totals = batchTotals(this.#log, this.batch);
+    return this.#record({
+      txid: randomUUID(),
       kind: 'settlement',
+      state: 'approved',
       amount_cents: totals.total_cents - totals.refunds_cents,
       approved: true,
       response_code: '00',
       response_text: 'Lot închis / Batch closed',
       auth_code: null,
       rrn: null,
+      stan: null,
       card_masked: null,
+      card_brand: null,
       totals,
     });
-    return { kind: 'answer', tx };
   }
 
-  /** The last sale made with this reference, if any (answered sales only). */
   findByReference(reference: string): PosTransaction | null {
-    const found = this.log.filter((t) => t.kind === 'sale' && t.reference === reference).pop();
+    const found = this.#log.filter((t) => t.reference === reference).pop();
     return found ? structuredClone(found) : null;
   }
 
-  isVoided(rrn: string): boolean {
-    return this.voidedRrns().has(rrn);
+  findByTxid(txid: string): PosTransaction | null {
+    const found = this.#log.find((t) => t.txid === txid);
+    return found ? structuredClone(found) : null;
   }
 
-  private payment(kind: 'sale' | 'refund', amount: number, extra: Partial<PosTransaction>): PosAnswer {
-    if (!this.online) return { kind: 'no_answer' };
-    if (!Number.isInteger(amount) || amount < 1) return { kind: 'error', code: 'INVALID_AMOUNT', text: 'Sumă invalidă / Invalid amount' };
-    const rule = ruleFor(amount, this.rules);
-    if (rule === 'no_answer') return { kind: 'no_answer' };
-    const card = `************${randomInt(0, 10_000).toString().padStart(4, '0')}`;
-    const approved = rule === 'approve';
-    const tx = this.append({
-      kind,
-      amount_cents: amount,
-      approved,
-      response_code: approved ? '00' : '51',
-      response_text: approved ? 'Aprobat / Approved' : DECLINE_TEXT,
-      auth_code: approved ? authCode() : null,
-      rrn: this.nextRrn(),
-      card_masked: card,
-      ...extra,
-    });
-    return { kind: 'answer', tx };
+  findApproved(ref: OriginalRef): PosTransaction | null {
+    const found = findOriginal(this.#log, ref, ['sale', 'refund']);
+    return found ? structuredClone(found) : null;
   }
 
-  private append(t: Omit<PosTransaction, 'seq' | 'datetime' | 'batch'>): PosTransaction {
-    const tx: PosTransaction = { seq: this.log.length + 1, datetime: toLocalIso(this.now()), batch: this.batch, ...t };
-    if (this.file !== undefined) {
-      const fd = openSync(this.file, 'a');
-      try {
-        writeSync(fd, JSON.stringify(tx) + '\n');
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+  /** A sale or refund cancelled by a void, or a sale refunded in full. */
+  isReversed(txid: string): boolean {
+    if (voidedIds(this.#log).has(txid)) return true;
+    const tx = this.#log.find((t) => t.txid === txid);
+    return tx?.kind === 'sale' && refundedOf(this.#log, tx) >= tx.amount_cents;
+  }
+
+  /** Cut the power now: what runs is never approved; the log keeps it "in progress" until power-on. */
+  powerOff(): void {
+    if (!this.#powered) return;
+    this.#powered = false;
+    const live = this.#live;
+    if (live?.timer) clearTimeout(live.timer);
+    this.#live = null;
+    for (const l of this.#powerListeners) l(false);
+  }
+
+  /** Power on: the log is read again; a transaction left in progress is recorded as interrupted. */
+  powerOn(): void {
+    if (this.#powered) return;
+    this.#powered = true;
+    this.#boot();
+    for (const l of this.#powerListeners) l(true);
+  }
+
+  #boot(): void {
+    this.#log = this.#store.load();
+    for (const t of this.#log) {
+      if (t.state !== 'in_progress') continue;
+      const i = OUTCOME_TEXT.interrupted;
+      this.#write({ ...t, state: 'interrupted', response_code: i.code, response_text: i.text });
     }
-    this.log.push(tx);
+  }
+
+  #cardStage(live: LiveRun, rule: PosRule): void {
+    this.#after(live, this.delays.card_ms, () => {
+      if (rule === 'cancel') return this.#final(live, 'cancelled', OUTCOME_TEXT.cancelled);
+      if (rule === 'card_timeout') return this.#final(live, 'timeout', OUTCOME_TEXT.timeout);
+      live.tx = this.#write({ ...live.tx, ...cardOf() });
+      if (live.tx.kind === 'sale' && live.tx.amount_cents > this.rules.pin_above_cents) {
+        this.#enter(live, 'pin');
+        return this.#after(live, this.delays.pin_ms, () => this.#toAuth(live, rule));
+      }
+      this.#toAuth(live, rule);
+    });
+  }
+
+  #toAuth(live: LiveRun, rule: PosRule): void {
+    live.abortable = false;
+    this.#enter(live, 'processing');
+    this.#authStage(live, rule);
+  }
+
+  #authStage(live: LiveRun, rule: PosRule): void {
+    live.abortable = false;
+    this.#after(live, this.delays.auth_ms, () => {
+      if (rule === 'decline') return this.#final(live, 'declined', OUTCOME_TEXT.insufficient);
+      if (rule === 'over_limit') return this.#final(live, 'declined', OUTCOME_TEXT.over_limit);
+      this.#final(live, 'approved', OUTCOME_TEXT.approved);
+    });
+  }
+
+  #abort(live: LiveRun): boolean {
+    if (this.#live !== live || !live.abortable) return false;
+    if (live.timer) clearTimeout(live.timer);
+    this.#final(live, 'cancelled', OUTCOME_TEXT.aborted);
+    return true;
+  }
+
+  #after(live: LiveRun, ms: number, fn: () => void): void {
+    live.timer = setTimeout(() => {
+      live.timer = null;
+      if (this.#live === live) fn();
+    }, ms);
+  }
+
+  #enter(live: LiveRun, stage: PosStage): void {
+    live.stage = stage;
+    for (const l of this.#stageListeners) l(live.tx.txid, stage, structuredClone(live.tx));
+    if (this.faults.power_cut_at === stage && stage !== 'approved') {
+      this.faults.power_cut_at = null;
+      this.powerOff();
+    }
+  }
+
+  #final(live: LiveRun, state: Exclude<PosTxState, 'in_progress'>, answer: { code: string; text: string }): void {
+    const approved = state === 'approved';
+    const rrn = approved ? this.#nextRrn() : null;
+    live.tx = this.#write({
+      ...live.tx,
+      state,
+      approved,
+      response_code: answer.code,
+      response_text: answer.text,
+      auth_code: approved ? randomInt(0, 1_000_000).toString().padStart(6, '0') : null,
+      rrn,
+      stan: rrn ? rrn.slice(-6) : null,
+    });
+    const stage: PosStage = state === 'interrupted' || state === 'failed' ? 'declined' : state;
+    this.#live = null;
+    live.stage = stage;
+    for (const l of this.#stageListeners) l(live.tx.txid, stage, structuredClone(live.tx));
+    if (this.faults.power_cut_at === 'approved' && approved) {
+      this.faults.power_cut_at = null;
+      this.powerOff();
+      return; // the answer never leaves the terminal
+    }
+    live.finish(structuredClone(live.tx));
+  }
+
+  #record(t: Omit<PosTransaction, 'seq' | 'datetime' | 'batch'>): PosTransaction {
+    return this.#write({ ...t, seq: this.#log.length + 1, datetime: toLocalIso(this.#now()), batch: this.batch });
+  }
+
+  /** Log a new state of a transaction (fsync'ed) and keep it in memory. */
+  #write(tx: PosTransaction): PosTransaction {
+    this.#store.append(tx);
+    const i = this.#log.findIndex((t) => t.txid === tx.txid);
+    if (i >= 0) this.#log[i] = tx;
+    else this.#log.push(tx);
     return structuredClone(tx);
   }
 
-  /** 12-digit retrieval reference: YYMMDD + 6-digit sequence. */
-  private nextRrn(): string {
-    const d = toLocalIso(this.now());
-    return d.slice(2, 4) + d.slice(5, 7) + d.slice(8, 10) + (this.log.length + 1).toString().padStart(6, '0');
-  }
-
-  private voidedRrns(): Set<string> {
-    return new Set(this.log.filter((t) => t.kind === 'void').map((t) => t.original_rrn ?? ''));
-  }
-
-  private load(file: string): void {
-    const text = readFileSync(file, 'utf8');
-    let good = 0;
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        this.log.push(JSON.parse(line) as PosTransaction);
-        good += Buffer.byteLength(line) + 1;
-      } catch {
-        break; // torn last line after a crash
-      }
-    }
-    if (good < Buffer.byteLength(text)) {
-      // Rewrite without the torn tail so later appends stay parseable.
-      const fd = openSync(file, 'w');
-      try {
-        for (const t of this.log) writeSync(fd, JSON.stringify(t) + '\n');
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
+  /** 12-digit retrieval reference: YYMMDD + 6-digit running number. */
+  #nextRrn(): string {
+    const d = toLocalIso(this.#now());
+    const n = this.#log.filter((t) => t.rrn !== null).length + 1;
+    return d.slice(2, 4) + d.slice(5, 7) + d.slice(8, 10) + n.toString().padStart(6, '0');
   }
 }
 
-function authCode(): string {
-  return randomInt(0, 1_000_000).toString().padStart(6, '0');
+function refused(code: PosRefusal['code'], text: string): PosRefusal {
+  return { kind: 'refused', code, text };
 }
-

@@ -1,14 +1,16 @@
 /**
  * Bootstrap: one WebSocket feeding every store. On each (re)connect all lists are reloaded, so nothing missed while
- * offline stays stale. Returns the stop function.
+ * offline stays stale. The hub's default language is adopted only until this client chooses its own. Returns the
+ * stop function.
  */
 import type { HubPush } from '../../../src-main/shared/api-types.js';
 import { useLanguageStore } from '../../i18n/language-store.js';
-import { setUnauthorizedHandler } from '../../lib/api-client.js';
+import { apiGet, setUnauthorizedHandler } from '../../lib/api-client.js';
 import { openLiveSocket } from '../../lib/live-socket.js';
 import { useDevicesStore } from '../devices/devices-store.js';
 import { useInboxStore } from '../inbox/inbox-store.js';
 import { useJobsStore } from '../jobs/jobs-store.js';
+import { useJournalStore } from '../journal/journal-store.js';
 import { useConnectionStore } from './connection-store.js';
 
 function quietly(p: Promise<unknown>): void {
@@ -28,6 +30,7 @@ function dispatch(push: HubPush): void {
       return;
     case 'job':
       useJobsStore.getState().applyEvent(push.data);
+      if (push.data.state !== 'progress') useJournalStore.getState().changed();
       return;
     case 'inbox_file':
       quietly(useInboxStore.getState().load());
@@ -42,7 +45,7 @@ function dispatch(push: HubPush): void {
 
 export function startLiveUpdates(): () => void {
   setUnauthorizedHandler(() => useConnectionStore.getState().setTokenNeeded(true));
-  quietly(useLanguageStore.getState().load());
+  quietly(apiGet<{ settings: { language: string } }>('/manage/settings').then((b) => useLanguageStore.getState().adoptDefault(b.settings.language)));
   reloadAll();
   const socket = openLiveSocket({
     onPush: dispatch,

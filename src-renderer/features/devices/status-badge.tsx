@@ -1,21 +1,21 @@
-/** A coloured dot plus the status word in the GUI's language. */
+/** The link status word in the GUI's language; grey while the hub itself does not answer. */
 import type { DeviceStatus } from '../../../src-main/shared/api-types.js';
-import { useLanguageStore } from '../../i18n/language-store.js';
-
-const WORDS: Record<DeviceStatus, { ro: string; en: string }> = {
-  Connected: { ro: 'Conectat', en: 'Connected' },
-  Connecting: { ro: 'Se conectează', en: 'Connecting' },
-  Disconnected: { ro: 'Deconectat', en: 'Disconnected' },
-  Busy: { ro: 'Ocupat', en: 'Busy' },
-  Error: { ro: 'Eroare', en: 'Error' },
-  Disabled: { ro: 'Dezactivat', en: 'Disabled' },
-};
+import { useTexts } from '../../i18n/language-store.js';
+import { useConnectionStore } from '../connection/connection-store.js';
 
 export function StatusBadge({ status }: { status: DeviceStatus }) {
-  const lang = useLanguageStore((s) => s.lang);
+  const t = useTexts();
+  const online = useConnectionStore((s) => s.online);
+  if (!online) {
+    return (
+      <span className="badge badge-unknown" data-status="unknown" title={t.statusUnknown}>
+        ?
+      </span>
+    );
+  }
   return (
     <span className={`badge badge-${status.toLowerCase()}`} data-status={status}>
-      {WORDS[status]?.[lang] ?? status}
+      {t.status[status] ?? status}
     </span>
   );
 }

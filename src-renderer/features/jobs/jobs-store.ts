@@ -19,7 +19,7 @@ export function rowFromRecord(j: JobRecord): JobRow {
   return { id: j.id, device_id: j.device_id, type: j.operation.type, source: j.source, state: j.state, created_at: j.created_at, outcome: j.outcome };
 }
 
-export function upsertJob(rows: JobRow[], e: JobEvent, now: string): JobRow[] {
+export function upsertJob(rows: JobRow[], e: JobEvent, now: string, max = JOBS_SHOWN): JobRow[] {
   const existing = rows.find((r) => r.id === e.job_id);
   const next: JobRow = {
     id: e.job_id,
@@ -31,7 +31,7 @@ export function upsertJob(rows: JobRow[], e: JobEvent, now: string): JobRow[] {
     outcome: e.outcome ?? existing?.outcome ?? null,
   };
   const rest = rows.filter((r) => r.id !== e.job_id);
-  return (existing ? rows.map((r) => (r.id === e.job_id ? next : r)) : [next, ...rest]).slice(0, JOBS_SHOWN);
+  return (existing ? rows.map((r) => (r.id === e.job_id ? next : r)) : [next, ...rest]).slice(0, max);
 }
 
 interface JobsState {

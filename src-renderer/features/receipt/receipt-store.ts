@@ -1,117 +1,101 @@
 /**
- * The manual receipt being typed: lines as text, the payment, and the hub's answer. Building the request is a plain
- * translation of the typed text into the API's units; the hub validates it and computes the total.
+ * The receipt being typed and its print attempt. Editing is locked once the draft has been sent (until it is settled
+ * and the cashier starts a new receipt), so the body a retry sends is the body of the first attempt.
  */
 import { create } from 'zustand';
 import type { PaymentMethod } from '../../../src-main/shared/api-types.js';
 import type { Failure } from '../../errors/failure.js';
-import { enteredSumCents, textToCents, textToThousandths } from '../../lib/amount-text.js';
-import { runOperation } from '../../lib/run-operation.js';
+import { blankDraft, blankItem, blankPayment, blankText, isUntouched, type ItemDraft, type LineDraft, type PaymentDraft, type ReceiptDraft } from './draft.js';
+import { loadSaved, save, type PrintAttempt } from './draft-storage.js';
 
-export interface LineDraft {
-  key: number;
-  description: string;
-  quantity: string;
-  price: string;
-  vat: string;
-}
-
-export interface PrintedReceipt {
-  slip: number | null;
-  totalCents: number | null;
-  changeCents: number | null;
-  jobId: string;
-  /** The card terminal's authorisation code when a linked terminal was charged. */
-  cardAuth: string | null;
-}
-
-interface ReceiptState {
-  lines: LineDraft[];
-  method: PaymentMethod;
-  paid: string;
+export interface ReceiptState {
+  draft: ReceiptDraft;
+  attempt: PrintAttempt | null;
+  /** A print is being prepared or sent: every other Print is ignored (double click). */
   busy: boolean;
-  printed: PrintedReceipt | null;
   failure: Failure | null;
-  setLine(key: number, patch: Partial<Omit<LineDraft, 'key'>>): void;
-  addLine(vat: string): void;
+  /** The input to focus after an action (an element id). */
+  focus: string | null;
+  setLine(key: number, patch: Partial<Omit<ItemDraft, 'key' | 'kind'>> | { text: string }): void;
+  addItem(vat: string): void;
+  addText(): void;
   removeLine(key: number): void;
-  setPayment(patch: { method?: PaymentMethod; paid?: string }): void;
-  reset(vat: string): void;
+  setPayment(key: number, patch: Partial<Omit<PaymentDraft, 'key'>>): void;
+  addPayment(method?: PaymentMethod): void;
+  removePayment(key: number): void;
+  setReceipt(patch: Partial<Omit<ReceiptDraft, 'lines' | 'payments'>>): void;
   /** After choosing another register: lines with a VAT group it lacks take its first group. */
   fitVat(groups: string[]): void;
+  reset(vat: string): void;
   dismissFailure(): void;
-  print(deviceId: string): Promise<void>;
+  focused(): void;
+  /** Whether the draft can still be edited. */
+  editable(): boolean;
 }
 
-let nextKey = 1;
-const blankLine = (vat: string): LineDraft => ({ key: nextKey++, description: '', quantity: '1', price: '', vat });
+const saved = loadSaved();
 
-export function linesSum(lines: LineDraft[]): number {
-  return enteredSumCents(lines.map((l) => ({ thousandths: textToThousandths(l.quantity), cents: textToCents(l.price) })));
+/** The store's own writer: every change of the draft or the attempt is saved at once. */
+type Set = (partial: Partial<ReceiptState>) => void;
+export function persisted(set: Set, get: () => ReceiptState): Set {
+  return (partial) => {
+    set(partial);
+    if ('draft' in partial || 'attempt' in partial) save({ draft: get().draft, attempt: get().attempt });
+  };
 }
 
-type Built = { ok: true; operation: Record<string, unknown> } | { ok: false; failure: Failure };
-
-/** Typed text → a print_receipt operation. Only numbers that cannot be read stop it here. */
-export function buildReceipt(lines: LineDraft[], method: PaymentMethod, paid: string): Built {
-  const items: Record<string, unknown>[] = [];
-  for (const [i, l] of lines.entries()) {
-    const q = textToThousandths(l.quantity);
-    const p = textToCents(l.price);
-    if (q === null) return { ok: false, failure: { kind: 'input', message: (t) => t.badNumber(`${t.fieldLine(i + 1)}, ${t.quantity}`) } };
-    if (p === null) return { ok: false, failure: { kind: 'input', message: (t) => t.badNumber(`${t.fieldLine(i + 1)}, ${t.unitPrice}`) } };
-    items.push({ type: 'item', description: l.description, quantity_thousandths: q, unit_price_cents: p, vat: l.vat });
-  }
-  let payments: Array<{ method: PaymentMethod; amount_cents: number }> | undefined;
-  if (paid.trim() !== '') {
-    const c = textToCents(paid);
-    if (c === null) return { ok: false, failure: { kind: 'input', message: (t) => t.badNumber(t.amountPaid) } };
-    payments = [{ method, amount_cents: c }];
-  } else if (method !== 'cash') {
-    payments = [{ method, amount_cents: linesSum(lines) }];
-  }
-  return { ok: true, operation: { type: 'print_receipt', lines: items, ...(payments ? { payments } : {}) } };
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-export const useReceiptStore = create<ReceiptState>((set, get) => ({
-  lines: [blankLine('A')],
-  method: 'cash',
-  paid: '',
-  busy: false,
-  printed: null,
-  failure: null,
-  setLine: (key, patch) => set({ lines: get().lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) }),
-  addLine: (vat) => set({ lines: [...get().lines, blankLine(vat)] }),
-  removeLine: (key) => set({ lines: get().lines.length > 1 ? get().lines.filter((l) => l.key !== key) : get().lines }),
-  setPayment: (patch) => set(patch),
-  reset: (vat) => set({ lines: [blankLine(vat)], method: 'cash', paid: '', printed: null, failure: null }),
-  fitVat: (groups) => {
-    const first = groups[0];
-    if (!first || get().lines.every((l) => groups.includes(l.vat))) return;
-    set({ lines: get().lines.map((l) => (groups.includes(l.vat) ? l : { ...l, vat: first })) });
-  },
-  dismissFailure: () => set({ failure: null }),
-  async print(deviceId) {
-    const { lines, method, paid } = get();
-    const built = buildReceipt(lines, method, paid);
-    if (!built.ok) return set({ failure: built.failure, printed: null });
-    set({ busy: true, failure: null, printed: null });
-    try {
-      const out = await runOperation(deviceId, built.operation);
-      if (out.ok) {
-        const a = out.answer;
-        const pos = a.pos as { approved?: unknown; auth_code?: unknown } | undefined;
-        const cardAuth = pos?.approved === true && typeof pos.auth_code === 'string' ? pos.auth_code : null;
-        set({ printed: { slip: num(a.slip_number), totalCents: num(a.total_cents), changeCents: num(a.change_cents), jobId: a.job_id, cardAuth } });
-      } else {
-        set({ failure: { kind: 'device', error: out.error, code: out.code } });
-      }
-    } catch (err) {
-      set({ failure: { kind: 'api', err } });
-    } finally {
-      set({ busy: false });
-    }
-  },
-}));
+export const useReceiptStore = create<ReceiptState>((rawSet, get) => {
+  const set = persisted(rawSet, get);
+  // An edit answers the last refusal: its notice goes away.
+  const lines = (f: (l: LineDraft[]) => LineDraft[]) => {
+    if (get().editable()) set({ draft: { ...get().draft, lines: f(get().draft.lines) }, failure: null });
+  };
+  const payments = (f: (p: PaymentDraft[]) => PaymentDraft[]) => {
+    if (get().editable()) set({ draft: { ...get().draft, payments: f(get().draft.payments) }, failure: null });
+  };
+  return {
+    draft: saved?.draft ?? blankDraft('A'),
+    attempt: saved?.attempt ?? null,
+    busy: false,
+    failure: null,
+    focus: null,
+    setLine: (key, patch) => lines((ls) => ls.map((l) => (l.key === key ? ({ ...l, ...patch } as LineDraft) : l))),
+    addItem: (vat) => {
+      // An empty item line at the end is where the next item goes: no second empty line.
+      const last = get().draft.lines.at(-1);
+      if (last && last.kind === 'item' && isUntouched(last)) return set({ focus: `rc-${last.key}-description` });
+      const l = blankItem(vat);
+      lines((ls) => [...ls, l]);
+      if (get().editable()) set({ focus: `rc-${l.key}-description` });
+    },
+    addText: () => {
+      const l = blankText();
+      lines((ls) => [...ls, l]);
+      if (get().editable()) set({ focus: `rc-${l.key}-text` });
+    },
+    removeLine: (key) => lines((ls) => (ls.length > 1 ? ls.filter((l) => l.key !== key) : ls)),
+    setPayment: (key, patch) => payments((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p))),
+    addPayment: (method) => {
+      const p = blankPayment(method ?? (get().draft.payments.some((x) => x.method === 'card') ? 'cash' : 'card'));
+      payments((ps) => [...ps, p]);
+      if (get().editable()) set({ focus: `rc-pay-method-${p.key}` });
+    },
+    removePayment: (key) => payments((ps) => (ps.length > 1 ? ps.filter((p) => p.key !== key) : ps)),
+    setReceipt: (patch) => {
+      if (get().editable()) set({ draft: { ...get().draft, ...patch }, failure: null });
+    },
+    fitVat: (groups) => {
+      const first = groups[0];
+      const d = get().draft;
+      if (!first || d.lines.every((l) => l.kind !== 'item' || groups.includes(l.vat))) return;
+      set({ draft: { ...d, lines: d.lines.map((l) => (l.kind === 'item' && !groups.includes(l.vat) ? { ...l, vat: first } : l)) } });
+    },
+    reset: (vat) => {
+      const draft = blankDraft(vat);
+      set({ draft, attempt: null, failure: null, busy: false, focus: `rc-${draft.lines[0]?.key}-description` });
+    },
+    dismissFailure: () => set({ failure: null }),
+    focused: () => set({ focus: null }),
+    editable: () => get().attempt === null && !get().busy,
+  };
+});

@@ -1,74 +1,51 @@
-/** The device settings page: supported models, the device being edited, save and delete through /manage/*. */
+/** The settings page: GET /manage/settings, the fields being edited, POST /manage/save_settings with what changed. */
 import { create } from 'zustand';
-import type { DeviceKind, DeviceSaveAnswer, FiscalDeviceConfig, PosTerminalConfig, SupportedDevicesBody } from '../../../src-main/shared/api-types.js';
+import type { SettingsBody } from '../../../src-main/shared/api-types.js';
 import type { Failure } from '../../errors/failure.js';
 import { apiGet, apiPost } from '../../lib/api-client.js';
-import { useDevicesStore } from '../devices/devices-store.js';
-import { configFromDraft, draftFromConfig, newDraft, type DeviceDraft } from './device-draft.js';
+import { hubLocation, setBrowserToken } from '../../lib/bridge.js';
+import { draftOf, patchOf, type SettingsDraft } from './settings-draft.js';
 
 interface SettingsState {
-  supported: SupportedDevicesBody | null;
-  draft: DeviceDraft | null;
+  settings: SettingsBody | null;
+  draft: SettingsDraft | null;
   busy: boolean;
-  notice: 'saved' | 'deleted' | null;
-  /** Warnings of the last save (e.g. a scan folder that already holds other files), in the hub's words. */
-  warnings: string[];
+  saved: string | null;
   failure: Failure | null;
-  loadSupported(): Promise<void>;
-  startNew(kind: DeviceKind): void;
-  startEdit(kind: DeviceKind, config: FiscalDeviceConfig | PosTerminalConfig): void;
-  patch(p: Partial<DeviceDraft>): void;
-  cancel(): void;
+  load(): Promise<void>;
+  patch(p: Partial<SettingsDraft>): void;
   save(): Promise<void>;
-  remove(kind: DeviceKind, id: string): Promise<void>;
 }
 
-const PATHS: Record<DeviceKind, { save: string; remove: string }> = {
-  fiscal: { save: '/manage/save_fiscal_device', remove: '/manage/delete_fiscal_device' },
-  pos: { save: '/manage/save_pos_terminal', remove: '/manage/delete_pos_terminal' },
-};
-
 export const useSettingsStore = create<SettingsState>((set, get) => ({
-  supported: null,
+  settings: null,
   draft: null,
   busy: false,
-  notice: null,
-  warnings: [],
+  saved: null,
   failure: null,
-  async loadSupported() {
+  async load() {
     try {
-      set({ supported: await apiGet<SupportedDevicesBody>('/manage/get_supported_devices') });
+      const s = (await apiGet<{ settings: SettingsBody }>('/manage/settings')).settings;
+      set({ settings: s, draft: draftOf(s), failure: null });
     } catch (err) {
       set({ failure: { kind: 'api', err } });
     }
   },
-  startNew: (kind) => set({ draft: newDraft(kind, get().supported), notice: null, warnings: [], failure: null }),
-  startEdit: (kind, config) => set({ draft: draftFromConfig(kind, config), notice: null, warnings: [], failure: null }),
-  patch: (p) => {
+  patch(p) {
     const d = get().draft;
-    if (d) set({ draft: { ...d, ...p } });
+    if (d) set({ draft: { ...d, ...p }, saved: null });
   },
-  cancel: () => set({ draft: null, failure: null }),
   async save() {
-    const d = get().draft;
-    if (!d) return;
-    set({ busy: true, failure: null, notice: null, warnings: [] });
+    const { settings, draft } = get();
+    if (!settings || !draft) return;
+    const patch = patchOf(settings, draft);
+    set({ busy: true, failure: null, saved: null });
     try {
-      const answer = await apiPost<DeviceSaveAnswer>(PATHS[d.kind].save, configFromDraft(d));
-      set({ draft: null, notice: 'saved', warnings: (answer?.warnings ?? []).map((w) => w.message) });
-      await useDevicesStore.getState().load();
-    } catch (err) {
-      set({ failure: { kind: 'api', err } });
-    } finally {
-      set({ busy: false });
-    }
-  },
-  async remove(kind, id) {
-    set({ busy: true, failure: null, notice: null });
-    try {
-      await apiPost(PATHS[kind].remove, { id });
-      set({ notice: 'deleted', draft: get().draft?.base.id === id ? null : get().draft });
-      await useDevicesStore.getState().load();
+      const out = await apiPost<{ msg: string; settings: SettingsBody }>('/manage/save_settings', patch);
+      // In a browser the GUI itself must now send the new token (the app's preload gets it from the main process).
+      const api = patch.api as { token?: string | null } | undefined;
+      if (api && 'token' in api && !window.fiscool && hubLocation().apiBase) setBrowserToken(api.token ?? null);
+      set({ settings: out.settings, draft: draftOf(out.settings), saved: out.msg });
     } catch (err) {
       set({ failure: { kind: 'api', err } });
     } finally {

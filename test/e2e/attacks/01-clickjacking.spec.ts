@@ -45,6 +45,10 @@ test('the GUI cannot be framed by another page, and a click through the frame pr
   await page.mouse.click(60, 30);
   await sleep(1000);
   expect(h.printed()).toBe(printedBefore);
+  // Control: opened directly (not framed), the same GUI shows the button the attacker aimed at.
+  await page.goto(`${h.url}/app/`);
+  await expect(page.getByRole('button', { name: 'Raport X' }).first()).toBeVisible();
+  expect(h.printed()).toBe(printedBefore);
 });
 
 test('every answer carries the security headers, the GUI its CSP as a header', async ({ request }) => {

@@ -61,7 +61,7 @@ for (const { protocol, transport } of cases) {
       // 2 × 4.50 + (23.99 − 10%) − 1.00 = 9.00 + 21.59 − 1.00 = 29.59; paid 30.00 → 0.41 change
       expect(r.total_cents).toBe(2959);
       expect(r.change_cents).toBe(41);
-      expect(r.slip_number).toBe(before.receipt_number + 1);
+      expect(r.slip_number).toBe(before.receipt_number! + 1);
       expect(r.fiscal_serial).toBe(rig.em.register.identity().serial);
       expect(r.receipt_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
       const docs = journal(rig).filter((d) => d.kind === 'fiscal_receipt');
@@ -69,7 +69,7 @@ for (const { protocol, transport } of cases) {
       expect(docs[0]?.total_cents).toBe(2959);
       expect(docs[0]?.lines.join('\n')).toMatch(/P[âa]ine/);
       const after = await rig.driver.readCounters();
-      expect(after.receipt_number).toBe(before.receipt_number + 1);
+      expect(after.receipt_number).toBe(before.receipt_number! + 1);
       expect(after.receipt_open).toBe(false);
     });
 
@@ -121,8 +121,8 @@ for (const { protocol, transport } of cases) {
       const w = (await run({ type: 'withdraw_cash', amount: 2_500 })) as { cash_in_drawer_cents: number };
       expect(w.cash_in_drawer_cents).toBe(d.cash_in_drawer_cents - 2_500);
       const c1 = await rig.driver.readCounters();
-      expect(c1.cash_in_cents - c0.cash_in_cents).toBe(10_000);
-      expect(c1.cash_out_cents - c0.cash_out_cents).toBe(2_500);
+      expect(c1.cash_in_cents! - c0.cash_in_cents!).toBe(10_000);
+      expect(c1.cash_out_cents! - c0.cash_out_cents!).toBe(2_500);
       const e = await errorOf(run({ type: 'withdraw_cash', amount: 99_999_999 }));
       expect(e.code).toBe('DEVICE_REJECTED');
     });

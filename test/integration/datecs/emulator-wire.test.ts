@@ -136,7 +136,7 @@ describe('Datecs wire emulator', () => {
     const elapsed = performance.now() - t0;
     const bytes = 150 + 1 + 16 + r.packet.data.length + 25;
     expect(em.emulator.stats.modelledMs).toBeGreaterThan(wireMs(bytes - 10, 9600));
-    expect(elapsed).toBeGreaterThanOrEqual(em.emulator.stats.modelledMs - 1);
+    expect(elapsed).toBeGreaterThanOrEqual(em.emulator.stats.modelledMs - 5); // timer granularity on a loaded machine
     expect(elapsed).toBeGreaterThan(200);
   });
 

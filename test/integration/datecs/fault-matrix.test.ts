@@ -74,7 +74,7 @@ for (const protocol of ['x', 'classic'] as const) {
           try {
             const r = (await rig.driver.execute(receiptFor(tag), ctx)) as ReceiptResult;
             outcome = { ok: true, mayHaveActed: true };
-            expect(r.slip_number).toBe(before.receipt_number + 1);
+            expect(r.slip_number).toBe(before.receipt_number! + 1);
           } catch (e) {
             expect(e).toBeInstanceOf(DeviceError);
             const de = e as DeviceError;
@@ -89,7 +89,7 @@ for (const protocol of ['x', 'classic'] as const) {
           const after = await rig.driver.readCounters();
           const printed = printedCount(tag);
           expect(printed).toBeLessThanOrEqual(1);
-          expect(after.receipt_number - before.receipt_number).toBe(printed);
+          expect(after.receipt_number! - before.receipt_number!).toBe(printed);
           if (outcome.ok || outcome.mayHaveActed) expect(rig.em.register.status().receipt).toBe('none');
           if (outcome.ok) expect(printed).toBe(1);
           if (!outcome.ok && !outcome.mayHaveActed) expect(printed).toBe(0);
@@ -105,7 +105,7 @@ for (const protocol of ['x', 'classic'] as const) {
           if (stage === 'state read' && !outcome.ok) expect(outcome.mayHaveActed).toBe(false);
           // A follow-up receipt always works, whatever was left open.
           const follow = (await rig.driver.execute(receiptFor(`${tag}n`), ctx)) as ReceiptResult;
-          expect(follow.slip_number).toBe(after.receipt_number + 1);
+          expect(follow.slip_number).toBe(after.receipt_number! + 1);
           expect(rig.em.register.status().receipt).toBe('none');
         });
       }

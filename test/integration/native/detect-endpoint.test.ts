@@ -33,6 +33,16 @@ describe('POST /manage/detect', () => {
     ]);
   }, 30_000);
 
+  it('a second detection right after the first finds it again (the port was released); a bad body is a 400', async () => {
+    // Right after the detection above: the probed port must have been released (an administrator presses Detect twice).
+    const r = await t.post('/manage/detect', { ports: [pty.b] });
+    expect(r.status).toBe(200);
+    expect(r.body.devices).toEqual([expect.objectContaining({ port: pty.b, protocol: 'x', baud_rate: 115_200, serial: emulator.register.identity().serial })]);
+    const bad = await t.post('/manage/detect', { ports: 'COM3' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/^ports:/);
+  }, 30_000);
+
   it('refuses a port that is not a serial device and fields it does not know, naming them', async () => {
     const file = path.join(dir, 'not-a-port');
     writeFileSync(file, '');

@@ -27,7 +27,9 @@ describe('seed 000 — system information endpoints', () => {
     const r = await t.get('/devices/fiscal');
     expect(r.status).toBe(200);
     const d = r.body.fiscal_devices[0];
-    expect(Object.keys(d).sort()).toEqual(['config', 'connected_device_id', 'status', 'status_text', 'vat_rates']);
+    // The seed's fields, plus FisCool's `health` (paper, cover, Z due, … — docs/api.md).
+    expect(Object.keys(d).sort()).toEqual(['config', 'connected_device_id', 'health', 'status', 'status_text', 'vat_rates']);
+    expect(d.health).toMatchObject({ level: 'ok', problems: [] });
     expect(d.config).toMatchObject({
       id: t.fiscalId,
       name: expect.any(String),

@@ -1,7 +1,8 @@
 /** The one access check (doors/http/access.ts) and the address rules behind it, decision by decision. */
 import { describe, expect, it } from 'vitest';
 import { bearerToken, checkAccess, isLoopbackHost, tokensEqual, type AccessPolicy, type AccessRequest } from '../../../src-main/doors/http/access.js';
-import { clientAllowed, isLoopbackBind, parseClientEntry } from '../../../src-main/settings/net-address.js';
+import { isIP } from 'node:net';
+import { clientAllowed, ipBytes, isLoopbackBind, parseClientEntry } from '../../../src-main/domain/net-address.js';
 import { tokenFromProtocols, wsProtocols, WS_PROTOCOL } from '../../../src-main/shared/ws-protocol.js';
 
 const TOKEN = 'a-long-enough-token-0123456789';
@@ -45,6 +46,23 @@ describe('loopback, exactly', () => {
     expect(parseClientEntry('192.168.1.0/33')).toBeNull();
     expect(parseClientEntry('pos.local')).toBeNull();
     expect(parseClientEntry('10.0.0.0/8/1')).toBeNull();
+  });
+});
+
+describe('the pure address parser', () => {
+  it('accepts exactly what Node accepts as an IP address', () => {
+    const samples = ['1.2.3.4', '01.2.3.4', '256.1.1.1', '::', '::1', '1::', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '1::2::3', '::ffff:1.2.3.4', '64:ff9b::192.0.2.1', '::1.2.3.4', '1:2:3:4:5:6:1.2.3.4', '1:2:3:4:5:6:7:1.2.3.4', ':::', '1.2.3', ''];
+    const chars = '0123456789abcdef:.';
+    let seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      for (let j = 0, n = 1 + (i % 20); j < n; j++) {
+        seed = (seed * 1103515245 + 12345) >>> 0;
+        s += chars[seed % chars.length];
+      }
+      samples.push(s);
+    }
+    for (const s of samples) expect(ipBytes(s) !== null, s).toBe(isIP(s) !== 0);
   });
 });
 

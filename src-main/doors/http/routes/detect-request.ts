@@ -8,7 +8,7 @@ import { isAbsolute } from 'node:path';
 
 export type DetectPorts = { ok: true; ports?: string[] } | { ok: false; error: string };
 
-const MAX_PORTS = 32;
+const MAX_PORTS = 64;
 
 async function portError(port: string, i: number): Promise<string | null> {
   const where = `ports[${i}]`;
@@ -33,11 +33,12 @@ export async function detectPorts(body: unknown): Promise<DetectPorts> {
   const ports = (body as { ports?: unknown }).ports;
   if (ports === undefined) return { ok: true };
   if (!Array.isArray(ports) || ports.length > MAX_PORTS || ports.some((p) => typeof p !== 'string')) {
-    return { ok: false, error: `ports: must be a list of at most ${MAX_PORTS} serial port names` };
+    return { ok: false, error: `ports: must be a list of up to ${MAX_PORTS} port names (e.g. "COM3", "/dev/ttyUSB0")` };
   }
-  for (const [i, port] of (ports as string[]).entries()) {
+  const names = (ports as string[]).map((p) => p.trim());
+  for (const [i, port] of names.entries()) {
     const e = await portError(port, i);
     if (e) return { ok: false, error: e };
   }
-  return { ok: true, ports: ports as string[] };
+  return { ok: true, ports: names };
 }

@@ -1,9 +1,8 @@
-/** /manage/* — devices, supported devices, settings, serial detection. */
+/** /manage/* — devices, supported devices, settings (detection and the other device-editor tools: admin-tools.ts). */
 import { Router } from 'express';
 import { catalogueBody } from '../../../devices/catalogue.js';
 import { checkScanFolder, extensionsChangeProblem, type ScanFolderWarning } from '../../inbox/scan-folder.js';
 import type { NativeDoorDeps } from '../hub-api.js';
-import { detectPorts } from './detect-request.js';
 
 function redact<T extends { api: { token: string | null } }>(s: T): T {
   return { ...s, api: { ...s.api, token: s.api.token ? '********' : null } };
@@ -65,18 +64,6 @@ export function manageRoutes(deps: NativeDoorDeps): Router {
     if (!out.ok) return void res.status(400).json({ status: 400, error: out.error });
     const { fiscal_devices: _f, pos_terminals: _p, ...rest } = out.settings;
     res.json({ status: 0, msg: 'Settings saved; a change of api.host or api.port applies at the next start', settings: redact(rest) });
-  });
-  // Detection opens serial ports and writes to them: an effect, so a POST (a page's <img> cannot send one).
-  r.post('/manage/detect', async (req, res) => {
-    const ports = await detectPorts(req.body);
-    if (!ports.ok) return void res.status(400).json({ status: 400, error: ports.error });
-    if (!deps.detect) return void res.json({ status: 0, devices: [] });
-    const devices = await deps.detect(ports.ports ? { ports: ports.ports } : {});
-    res.json({ status: 0, devices });
-  });
-  r.all('/manage/detect', (_req, res) => {
-    res.setHeader('Allow', 'POST');
-    res.status(405).json({ status: 405, error: 'Use POST /manage/detect with a JSON body {"ports": ["/dev/ttyUSB0", "COM3"]} (ports optional)' });
   });
   return r;
 }

@@ -1,6 +1,7 @@
 /** POST /devices/operation — run one operation on one device, with Idempotency-Key semantics. */
 import { Router } from 'express';
 import type { NativeDoorDeps } from '../hub-api.js';
+import { languageOf, localizeAnswer } from '../request-language.js';
 import { submitOperation } from '../submit-operation.js';
 
 export function operationRoutes(deps: NativeDoorDeps): Router {
@@ -9,10 +10,13 @@ export function operationRoutes(deps: NativeDoorDeps): Router {
     const key = req.header('idempotency-key');
     const out = await submitOperation(deps, req.body, key, 'http');
     if (out.kind === 'done') {
-      res.status(200).type('application/json').send(out.body);
+      const lang = languageOf(res);
+      const opType = (req.body as { operation?: { type?: unknown } }).operation?.type;
+      const body = lang && typeof opType === 'string' ? JSON.stringify(localizeAnswer(JSON.parse(out.body) as Record<string, unknown>, opType, lang)) : out.body;
+      res.status(200).type('application/json').send(body);
       return;
     }
-    res.status(out.httpStatus).json({ status: out.httpStatus, error: out.error, ...(out.code ? { code: out.code } : {}) });
+    res.status(out.httpStatus).json({ status: out.httpStatus, error: out.error, ...(out.code ? { code: out.code } : {}), ...(out.path ? { path: out.path } : {}) });
   });
   return r;
 }
