@@ -39,8 +39,13 @@ export interface AttackHubOptions {
   compat?: boolean;
 }
 
+const madeDirs: string[] = [];
+
+/** A temp folder for a test (scan folders, "outside" folders); removed when the hub of the file stops. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export async function startAttackHub(opts: AttackHubOptions = {}): Promise<AttackHub> {
@@ -55,7 +60,13 @@ export async function startAttackHub(opts: AttackHubOptions = {}): Promise<Attac
     guiDir: join(ROOT, 'dist-renderer'),
     ...(opts.compat ? { erpnetPort: 0, ucsfphubPort: 0 } : {}),
   });
-  await hub.start();
+  try {
+    await hub.start();
+  } catch (e) {
+    await hub.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const device = hub.devices.listFiscal()[0];
   if (!device) throw new Error('the hub created no simulated register');
   const registerId = device.config.id;
@@ -80,7 +91,7 @@ export async function startAttackHub(opts: AttackHubOptions = {}): Promise<Attac
     jobs: () => hub.operations.listJobs({ limit: 10_000 }).length,
     stop: async () => {
       await hub.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      for (const dir of [dataDir, ...madeDirs.splice(0)]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
