@@ -1,9 +1,8 @@
 /**
- * The GUI's small pure helpers (typed text → API units, error wording, form ↔ config, job upserts, tray status),
+ * The GUI's small pure helpers (typed text → API units, error wording, form ↔ config, job upserts),
  * run by Playwright in Node next to the browser tests (vitest's include covers test/** and src-main/** only).
  */
 import { expect, test } from '@playwright/test';
-import { trayStatusText } from '../../src-main/electron/tray-status.js';
 import { explainError, fieldInWords } from '../../src-renderer/errors/explain-error.js';
 import { en } from '../../src-renderer/i18n/texts-en.js';
 import { ro } from '../../src-renderer/i18n/texts-ro.js';
@@ -101,9 +100,3 @@ test('editing a device keeps the fields the form does not show; numbers that can
   });
 });
 
-test('the tray status counts connected registers and names one with a problem', () => {
-  const d = (name: string, status: 'Connected' | 'Error' | 'Disabled', enabled = true) => ({ name, status, enabled });
-  expect(trayStatusText([d('A', 'Connected'), d('B', 'Connected')], 'ro')).toBe('2/2 case conectate');
-  expect(trayStatusText([d('A', 'Connected'), d('B', 'Error')], 'en')).toBe('1 of 2 registers connected — B: problem');
-  expect(trayStatusText([d('A', 'Disabled', false)], 'ro')).toBe('Nicio casă de marcat activă');
-});
