@@ -83,6 +83,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build and packaging scripts run by plain Node (some are loaded by electron-builder as hooks).
+    files: ['scripts/**/*.{js,mjs,cjs}', 'build/**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+  },
+  {
     // Tests read JSON answers whose shape is what they assert: `any` there is the honest type.
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },

@@ -73,8 +73,8 @@ export class JobStore {
       markInDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt' WHERE state = 'running'`),
       byState: db.prepare(`SELECT * FROM jobs WHERE state = ? ORDER BY seq`),
       countByState: db.prepare(`SELECT device_id, state, COUNT(*) AS n FROM jobs GROUP BY device_id, state`),
-      purgeJobs: db.prepare(`DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?`),
-      purgeKeys: db.prepare(`DELETE FROM idempotency WHERE created_at < ? AND job_id NOT IN (SELECT id FROM jobs WHERE finished_at IS NULL)`),
+      span: db.prepare(`SELECT COUNT(*) AS jobs, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM jobs`),
+      keys: db.prepare(`SELECT COUNT(*) AS n FROM idempotency`),
     };
   }
 
@@ -180,11 +180,11 @@ export class JobStore {
     return this.#stmts.countByState.all() as Array<{ device_id: string; state: JobState; n: number }>;
   }
 
-  purgeOlderThan(days: number): void {
-    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
-    this.#db.transaction(() => {
-      this.#stmts.purgeKeys.run(cutoff);
-      this.#stmts.purgeJobs.run(cutoff);
-    })();
+  /** Counts and dates for /health and the support bundle (no operation contents). */
+  summary(): { jobs: number; keys: number; oldest: string | null; newest: string | null; by_state: Record<string, number> } {
+    const span = this.#stmts.span.get() as { jobs: number; oldest: string | null; newest: string | null };
+    const by_state: Record<string, number> = {};
+    for (const r of this.countByDeviceAndState()) by_state[r.state] = (by_state[r.state] ?? 0) + r.n;
+    return { ...span, keys: (this.#stmts.keys.get() as { n: number }).n, by_state };
   }
 }
