@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS idempotency (
   job_id TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS idempotency_job ON idempotency(job_id);
+CREATE INDEX IF NOT EXISTS jobs_finished ON jobs(finished_at) WHERE finished_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS device_events (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   device_id TEXT NOT NULL,

@@ -60,6 +60,7 @@ export class JournalRetention {
   readonly #o: Required<Omit<RetentionOptions, 'pruners'>> & { pruners: Pruner[] };
   readonly #stmts;
   #running: Promise<PruneReport> | null = null;
+  #again: Promise<PruneReport> | null = null;
   #last: PruneReport | null = null;
   #timer: NodeJS.Timeout | null = null;
   #nextAt: number | null = null;
@@ -71,7 +72,7 @@ export class JournalRetention {
       candidates: db.prepare(
         `SELECT id FROM jobs WHERE state IN ('succeeded','failed') AND finished_at IS NOT NULL AND finished_at < ?
            AND id NOT IN (${PENDING_VOID})
-           AND NOT (idempotency_key LIKE 'job:%:pos-____'
+           AND NOT (COALESCE(idempotency_key, '') LIKE 'job:%:pos-____'
                     AND substr(idempotency_key, 5, length(idempotency_key) - 13) IN (${PENDING_VOID}))
          ORDER BY seq LIMIT ?`,
       ),
@@ -98,12 +99,23 @@ export class JournalRetention {
     };
   }
 
-  /** Run once now (a run already going is joined, not doubled). */
+  /**
+   * Run once now. A run already going is never doubled: callers during it get one more run that starts when it
+   * ends (it may have looked at the journal before their rows aged), shared by all of them.
+   */
   run(): Promise<PruneReport> {
-    this.#running ??= this.#prune().finally(() => {
-      this.#running = null;
+    if (this.#running) {
+      this.#again ??= this.#running.catch(() => undefined).then(() => {
+        this.#again = null;
+        return this.run();
+      });
+      return this.#again;
+    }
+    const current = this.#prune().finally(() => {
+      if (this.#running === current) this.#running = null;
     });
-    return this.#running;
+    this.#running = current;
+    return current;
   }
 
   /** Run at once and then every `everyMs` (default 6 h). */
