@@ -5,7 +5,7 @@
  *
  * Flags: `--hidden` (the login item) starts in the tray without the window; `--headless` runs the hub alone (no
  * tray, no window: the Windows background-task install). Environment (tests, portable installs):
- * FISCOOL_USER_DATA or FISCOOL_DATA_DIR set the data dir, FISCOOL_PORT the API port, FISCOOL_SHOW_WINDOW=1 shows
+ * `--data-dir DIR`, FISCOOL_USER_DATA or FISCOOL_DATA_DIR set the data dir, FISCOOL_PORT the API port, FISCOOL_SHOW_WINDOW=1 shows
  * the window even with --hidden.
  */
 import { app, dialog, Notification, type BrowserWindow } from 'electron';
@@ -26,7 +26,7 @@ import { startTrayController } from './tray-controller.js';
 const assets = (name: string) => join(app.getAppPath(), 'assets', name);
 const mode = launchMode(process.argv, process.env);
 
-app.setPath('userData', process.env.FISCOOL_USER_DATA ?? defaultDataDir({ platform: process.platform, home: homedir(), env: process.env }));
+app.setPath('userData', mode.dataDir ?? process.env.FISCOOL_USER_DATA ?? defaultDataDir({ platform: process.platform, home: homedir(), env: process.env }));
 
 let hub: Hub | null = null;
 let win: BrowserWindow | null = null;

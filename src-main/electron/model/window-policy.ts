@@ -16,12 +16,19 @@ export interface LaunchMode {
   headless: boolean;
   /** Show the window at start. */
   showWindow: boolean;
+  /** `--data-dir DIR` / `--data-dir=DIR` (the Windows background task passes %ProgramData%\FisCool), else null. */
+  dataDir: string | null;
 }
 
 export function launchMode(argv: readonly string[], env: Record<string, string | undefined> = {}): LaunchMode {
   const headless = argv.includes('--headless');
   const hidden = argv.includes('--hidden') && env.FISCOOL_SHOW_WINDOW !== '1';
-  return { headless, showWindow: !headless && !hidden };
+  let dataDir: string | null = null;
+  argv.forEach((a, i) => {
+    if (a === '--data-dir' && argv[i + 1]) dataDir = argv[i + 1] ?? null;
+    else if (a.startsWith('--data-dir=')) dataDir = a.slice('--data-dir='.length) || null;
+  });
+  return { headless, showWindow: !headless && !hidden, dataDir };
 }
 
 /** Where a chosen action leaves the window. */

@@ -88,10 +88,11 @@ describe('window policy', () => {
   });
 
   it('--hidden starts in the tray, --headless without tray or window', () => {
-    expect(launchMode([])).toEqual({ headless: false, showWindow: true });
-    expect(launchMode(['--hidden'])).toEqual({ headless: false, showWindow: false });
-    expect(launchMode(['--hidden'], { FISCOOL_SHOW_WINDOW: '1' })).toEqual({ headless: false, showWindow: true });
-    expect(launchMode(['--headless'])).toEqual({ headless: true, showWindow: false });
+    expect(launchMode([])).toEqual({ headless: false, showWindow: true, dataDir: null });
+    expect(launchMode(['--hidden'])).toEqual({ headless: false, showWindow: false, dataDir: null });
+    expect(launchMode(['--hidden'], { FISCOOL_SHOW_WINDOW: '1' })).toEqual({ headless: false, showWindow: true, dataDir: null });
+    expect(launchMode(['--headless', '--data-dir', 'C:\\ProgramData\\FisCool'])).toEqual({ headless: true, showWindow: false, dataDir: 'C:\\ProgramData\\FisCool' });
+    expect(launchMode(['--data-dir=/srv/fiscool']).dataDir).toBe('/srv/fiscool');
     expect(windowForAction('cash')).toBe('show');
     expect(windowForAction('report')).toBe('keep');
   });
