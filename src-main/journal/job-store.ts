@@ -1,4 +1,5 @@
 /** Job and idempotency rows: every state transition is one committed transaction (journal before device). */
+import type Database from 'better-sqlite3';
 import type { Db } from './journal.js';
 import type { DeviceCounters } from '../domain/driver-contract.js';
 import type { JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
@@ -52,6 +53,7 @@ export type InsertResult =
 export class JobStore {
   readonly #db: Db;
   readonly #stmts;
+  readonly #listStmts = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -173,7 +175,10 @@ export class JobStore {
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
     args.push(Math.min(Math.max(q.limit ?? 50, 1), 1000));
-    return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
+    // Four shapes of query at most: prepared once each (a statement per call piles up native memory until GC).
+    let stmt = this.#listStmts.get(sql);
+    if (!stmt) this.#listStmts.set(sql, (stmt = this.#db.prepare(sql)));
+    return (stmt.all(...args) as JobRow[]).map(toJob);
   }
 
   countByDeviceAndState(): Array<{ device_id: string; state: JobState; n: number }> {

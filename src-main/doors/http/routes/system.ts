@@ -36,7 +36,16 @@ export function systemRoutes(deps: NativeDoorDeps, jobs: JobStore): Router {
     });
   });
   r.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(renderMetrics({ jobs, metrics: deps.metrics, registry: deps.registry, startedAt: deps.startedAt }));
+    res.type('text/plain; version=0.0.4').send(
+      renderMetrics({
+        jobs,
+        metrics: deps.metrics,
+        registry: deps.registry,
+        startedAt: deps.startedAt,
+        journalBytes: journalSizeBytes(deps.db),
+        ...(deps.ops ? { healthy: deps.ops.health().ok } : {}),
+      }),
+    );
   });
   // Built on first use (it walks every schema): start-up stays quick and small.
   let openapi: Record<string, unknown> | null = null;
