@@ -2,11 +2,10 @@
  * The README's "Try it with curl" walkthrough, run as written: its first block (the hub) in the background, its
  * second block (every curl command, verbatim) with bash. It runs in a private network namespace with a private
  * /tmp (`unshare --net --mount`, as root like CI), so the README's fixed port 10123 and /tmp/fiscool-demo are free
- * and fresh whatever else runs on the machine.
+ * and fresh whatever else runs on the machine; its scratch files live in test-results/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -29,7 +28,9 @@ describe('README curl walkthrough', () => {
     } catch (e) {
       throw new Error(`this test needs unshare --net --mount (root, as in CI): ${String(e)}`);
     }
-    const work = mkdtempSync(join(tmpdir(), 'fiscool-readme-'));
+    // Not under /tmp: the namespace mounts a fresh /tmp over it.
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    const work = mkdtempSync(join(ROOT, 'test-results', 'readme-walkthrough-'));
     writeFileSync(join(work, 'server.sh'), server);
     writeFileSync(join(work, 'curls.sh'), curls);
     const harness = `
