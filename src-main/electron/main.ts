@@ -34,7 +34,7 @@ let stopTray: (() => void) | null = null;
 let quitting = false;
 let toldAboutTray = false;
 
-const PAGE_COMMAND: Record<string, TrayCommand> = { devices: 'open-devices', jobs: 'open-receipt', inbox: 'open-receipt', cash: 'open-receipt' };
+const PAGE_COMMAND: Record<string, TrayCommand> = { devices: 'open-devices', jobs: 'open-receipt', inbox: 'open-inbox', cash: 'open-receipt' };
 
 function showWindow(page?: string): void {
   if (!win) return;
