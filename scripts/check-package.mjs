@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run check:package` (CI): checks the installers' configuration and the packed app without downloading
 // Electron or building installers.
+//  0. build/installer.nsh (FisCool's NSIS page and install steps) compiles with makensis (Debian package `nsis`).
 //  1. electron-builder.yml passes electron-builder's own schema validation, and FisCool's rules hold (per-machine
 //     NSIS with its options page, deb with serial-port set-up, AppImage, dmg with a 512 px icon, native modules
 //     rebuilt for Electron and ABI-checked after packing, files that exist).
@@ -10,6 +11,7 @@
 //  3. The ABI check runs on that packed output. Without Electron's headers here the native modules cannot be rebuilt
 //     for Electron, so it must FAIL, naming better-sqlite3 and both module versions: the proof that the afterPack hook
 //     stops a package whose native modules were built for Node. (`--expect-abi pass` where the rebuild works.)
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -148,9 +150,26 @@ export async function packLinuxDir(out) {
   return join(out, 'linux-unpacked', 'resources');
 }
 
+/** Compile build/installer.nsh in a small harness with makensis; returns a problem or null. */
+export function nsisProblem(dir = root) {
+  const out = join(mkdtempSync(join(tmpdir(), 'fiscool-nsis-')), 'check.exe');
+  try {
+    execFileSync('makensis', ['-V2', `-DOUT=${out}`, join(dir, 'build', 'windows', 'installer-check.nsi')], { stdio: 'pipe' });
+    return null;
+  } catch (e) {
+    if (e.code === 'ENOENT') return 'makensis not found: install it (Debian: apt-get install nsis) to check build/installer.nsh';
+    return `build/installer.nsh does not compile:\n${String(e.stdout ?? '')}${String(e.stderr ?? '')}`;
+  } finally {
+    rmSync(dirname(out), { recursive: true, force: true });
+  }
+}
+
 async function main(argv) {
   const expectAbi = argv.includes('--expect-abi') ? argv[argv.indexOf('--expect-abi') + 1] : 'fail';
   const problems = [];
+  const nsis = nsisProblem();
+  if (nsis) problems.push(nsis);
+  else console.log('0. build/installer.nsh compiles with makensis');
   const config = await loadBuilderConfig();
   try {
     await validateBuilderSchema(config);

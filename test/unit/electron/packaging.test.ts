@@ -3,7 +3,7 @@
  * fails against Electron's module version), and the electron-builder configuration check (electron-builder's own
  * schema plus FisCool's rules), each shown to fail on a broken input.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { checkAbi, electronAbi, moduleVersionOf } from '../../../scripts/check-abi.mjs';
 // @ts-expect-error plain ESM script without types
-import { configProblems, fileListProblems, icnsLargest, loadBuilderConfig, REQUIRED_IN_ASAR, validateBuilderSchema } from '../../../scripts/check-package.mjs';
+import { configProblems, fileListProblems, icnsLargest, loadBuilderConfig, nsisProblem, REQUIRED_IN_ASAR, validateBuilderSchema } from '../../../scripts/check-package.mjs';
 
 const require = createRequire(import.meta.url);
 const sqliteNode = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
@@ -106,5 +106,16 @@ describe('electron-builder configuration check', () => {
         'better_sqlite3.node is not in app.asar.unpacked',
       ]),
     );
+  });
+});
+
+describe('NSIS additions', () => {
+  it('build/installer.nsh compiles with makensis, and a broken copy does not', () => {
+    expect(nsisProblem()).toBeNull();
+    const dir = mkdtempSync(join(scratch, 'nsis-'));
+    cpSync('build', join(dir, 'build'), { recursive: true });
+    const nsh = readFileSync(join(dir, 'build', 'installer.nsh'), 'utf8').replace('!macro customInstall', '!macro customInstall\n  ${IfThisIsNotAMacro} 1');
+    writeFileSync(join(dir, 'build', 'installer.nsh'), nsh);
+    expect(nsisProblem(dir)).toMatch(/does not compile/);
   });
 });
