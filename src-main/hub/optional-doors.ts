@@ -30,6 +30,10 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     logger: hub.logger.child({ door: 'inbox' }),
     language: () => settings.get().language,
   });
+  // Pausing or resuming the inbox (tray menu, settings) takes effect now rather than at the next rescan.
+  const offPause = settings.onChange((next, previous) => {
+    if (next.inbox.paused !== previous.inbox.paused) void inbox.rescanNow().catch(() => undefined);
+  });
   const guard = securityMiddleware({
     allowedHosts: () => settings.get().api.allowed_hosts,
     allowedOrigins: () => settings.get().api.allowed_origins,
@@ -62,6 +66,7 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     detect: (o) => detectDevices(o.ports ? { ports: o.ports } : {}),
     listPorts: () => listSerialPortDetails(),
     stop: async () => {
+      offPause();
       await compat.stop();
       await inbox.stop();
     },

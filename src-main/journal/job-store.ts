@@ -1,4 +1,5 @@
 /** Job and idempotency rows: every state transition is one committed transaction (journal before device). */
+import type Database from 'better-sqlite3';
 import type { Db } from './journal.js';
 import type { DeviceCounters } from '../domain/driver-contract.js';
 import type { JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
@@ -52,6 +53,7 @@ export type InsertResult =
 export class JobStore {
   readonly #db: Db;
   readonly #stmts;
+  readonly #listStmts = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(db: Db) {
     this.#db = db;
@@ -79,6 +81,8 @@ export class JobStore {
       byProgressState: db.prepare(`SELECT * FROM jobs WHERE json_extract(progress, ?) IN (SELECT value FROM json_each(?)) ORDER BY seq`),
       purgeJobs: db.prepare(`DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?`),
       purgeKeys: db.prepare(`DELETE FROM idempotency WHERE created_at < ? AND job_id NOT IN (SELECT id FROM jobs WHERE finished_at IS NULL)`),
+      span: db.prepare(`SELECT COUNT(*) AS jobs, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM jobs`),
+      keys: db.prepare(`SELECT COUNT(*) AS n FROM idempotency`),
     };
   }
 
@@ -181,7 +185,10 @@ export class JobStore {
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
     args.push(Math.min(Math.max(q.limit ?? 50, 1), cap));
-    return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
+    // Few shapes of query: prepared once each (a statement per call piles up native memory until GC).
+    let stmt = this.#listStmts.get(sql);
+    if (!stmt) this.#listStmts.set(sql, (stmt = this.#db.prepare(sql)));
+    return (stmt.all(...args) as JobRow[]).map(toJob);
   }
 
   /** The newest succeeded job of a device whose result field (e.g. `slip_number`, `rrn`) has this value. */
@@ -200,11 +207,11 @@ export class JobStore {
     return this.#stmts.countByState.all() as Array<{ device_id: string; state: JobState; n: number }>;
   }
 
-  purgeOlderThan(days: number): void {
-    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
-    this.#db.transaction(() => {
-      this.#stmts.purgeKeys.run(cutoff);
-      this.#stmts.purgeJobs.run(cutoff);
-    })();
+  /** Counts and dates for /health and the support bundle (no operation contents). */
+  summary(): { jobs: number; keys: number; oldest: string | null; newest: string | null; by_state: Record<string, number> } {
+    const span = this.#stmts.span.get() as { jobs: number; oldest: string | null; newest: string | null };
+    const by_state: Record<string, number> = {};
+    for (const r of this.countByDeviceAndState()) by_state[r.state] = (by_state[r.state] ?? 0) + r.n;
+    return { ...span, keys: (this.#stmts.keys.get() as { n: number }).n, by_state };
   }
 }

@@ -26,4 +26,13 @@ export interface NativeDoorDeps {
   listPorts?: () => Promise<Array<{ path: string; manufacturer: string | null; serial_number: string | null; vendor_id: string | null; product_id: string | null }>>;
   /** Directory with the built GUI, served at /app when present. */
   guiDir?: string | null;
+  /** Operations: what is wrong (GET /health), the support bundle, a backup of the data directory. */
+  ops?: OpsDoorDeps;
+}
+
+export interface OpsDoorDeps {
+  health(): { ok: boolean } & Record<string, unknown>;
+  supportBundle(): Buffer;
+  /** Back the data directory up into `<data dir>/backups/<stamp>/`; answers the manifest and the directory. */
+  backup(): Promise<{ dir: string; manifest: unknown }>;
 }

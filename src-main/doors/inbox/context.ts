@@ -20,8 +20,6 @@ export interface InboxContext {
   logger: Logger;
   /** Language of the texts written into BonERR (Romanian by default). */
   language?: () => Language;
-  /** Days finished file records are kept (default 90; duplicates are recognised for that long). */
-  retentionDays?: () => number;
 }
 
 /** Everything the per-file lifecycle uses. */

@@ -71,7 +71,9 @@ export function startInbox(ctx: InboxContext): Inbox {
   async function syncNow(): Promise<void> {
     const wanted = new Map<string, string>();
     const used = new Set<string>();
-    for (const d of ctx.devices.listFiscal()) {
+    // Paused (tray menu, `inbox.paused`): no folder is watched, files wait in place; resuming takes them in order.
+    const devices = ctx.settings().paused ? [] : ctx.devices.listFiscal();
+    for (const d of devices) {
       const folder = d.config.scan_folder?.trim();
       if (!folder) continue;
       const abs = resolve(folder);
@@ -113,21 +115,8 @@ export function startInbox(ctx: InboxContext): Inbox {
     await Promise.all([...byDevice.values()].map((f) => f.scan()));
   }
 
-  let lastPurge = 0;
-  function purge(): void {
-    if (Date.now() - lastPurge < 3600_000) return;
-    lastPurge = Date.now();
-    const n = store.purgeOlderThan(Math.max(7, ctx.retentionDays?.() ?? 90));
-    if (n > 0) ctx.logger.info({ removed: n }, 'old inbox records removed');
-  }
-
   function schedule(): void {
     if (stopped) return;
-    try {
-      purge();
-    } catch (err) {
-      ctx.logger.warn({ err }, 'inbox purge failed');
-    }
     rescanTimer = setTimeout(() => {
       void rescanNow()
         .catch((err: unknown) => ctx.logger.error({ err }, 'inbox rescan failed'))
