@@ -14,7 +14,7 @@ import { blockingProblem, type DeviceHealth } from '../domain/device-health.js';
 import type { DeviceIdentity, FiscalDriver, PosDriver } from '../domain/driver-contract.js';
 import type { DeviceStatusReport } from '../domain/results.js';
 import { formatZodError } from '../domain/validation.js';
-import type { EventBus } from '../hub/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
 import { DeviceRuntime } from './device-runtime.js';

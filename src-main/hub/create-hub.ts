@@ -25,7 +25,7 @@ import { SettingsService } from '../settings/settings-service.js';
 import { createConfStore, type SettingsStore } from '../settings/settings-store.js';
 import { createKeyFileSecretStore, type SecretStore } from '../settings/secret-store.js';
 import { seedSimulatedDevices } from './default-devices.js';
-import { EventBus } from './events.js';
+import { EventBus } from '../events/event-bus.js';
 import { silentLogger } from './logger.js';
 import { VERSION } from './version.js';
 import { startOptionalDoors, type OptionalDoors } from './optional-doors.js';

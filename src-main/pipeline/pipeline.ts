@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { JobOutcome, JobRecord } from '../domain/jobs.js';
 import type { DeviceRegistry } from '../devices/registry.js';
-import type { EventBus } from '../hub/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { JobStore, StoredJob } from '../journal/job-store.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { bodyHash } from './body-hash.js';

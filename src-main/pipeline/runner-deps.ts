@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../domain/error-codes.js';
 import type { JobOutcome, JobRecord } from '../domain/jobs.js';
 import type { DeviceRegistry } from '../devices/registry.js';
-import type { EventBus } from '../hub/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { JobStore, StoredJob } from '../journal/job-store.js';
 import type { SubmitRequest, SubmitResult } from './contracts.js';
 

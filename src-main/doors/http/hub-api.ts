@@ -1,7 +1,7 @@
 /** What the native HTTP and WebSocket doors need from the hub. */
 import type { Logger } from 'pino';
 import type { DeviceRegistry } from '../../devices/registry.js';
-import type { EventBus } from '../../hub/events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Db } from '../../journal/journal.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import type { LatencyMetrics } from '../../pipeline/metrics.js';
