@@ -1,4 +1,5 @@
 /** Job and idempotency rows: every state transition is one committed transaction (journal before device). */
+import { GroupCommit } from './group-commit.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './journal.js';
 import type { DeviceCounters } from '../domain/driver-contract.js';
@@ -52,11 +53,13 @@ export type InsertResult =
 
 export class JobStore {
   readonly #db: Db;
+  readonly #group: GroupCommit;
   readonly #stmts;
   readonly #listStmts = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(db: Db) {
     this.#db = db;
+    this.#group = new GroupCommit(db);
     this.#stmts = {
       insert: db.prepare(
         `INSERT INTO jobs (id, device_id, device_kind, source, operation, state, idempotency_key, created_at)
@@ -139,12 +142,36 @@ export class JobStore {
     return k ? this.get(k.job_id) : undefined;
   }
 
-  markRunning(id: string, counters: DeviceCounters | null): void {
-    this.#stmts.running.run(counters ? JSON.stringify(counters) : null, new Date().toISOString(), id);
+  /**
+   * The job is about to reach its device. `durable`: resolves only once the mark is on disk (journal before device),
+   * grouped with the marks of other devices' jobs into one fsync. A read-only job needs no fsync: lost to a power
+   * cut it is simply run again.
+   */
+  async markRunning(id: string, counters: DeviceCounters | null, durable = true): Promise<void> {
+    const write = () => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, new Date().toISOString(), id);
+    if (durable) return this.#group.durable(write);
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      write();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
   }
 
+  /**
+   * A success need not reach the disk before its answer leaves: lost to a power cut, the job comes back `running`,
+   * is reconciled from the device's counters and ends the same (`reconciled`). A failure must (synchronous=FULL): lost,
+   * the job would be re-run after the client was told "failed" and may have sent the sale again under a new key.
+   */
   finish(id: string, state: 'succeeded' | 'failed', outcome: JobOutcome): void {
-    this.#stmts.finish.run(state, JSON.stringify(outcome), new Date().toISOString(), id);
+    const run = () => this.#stmts.finish.run(state, JSON.stringify(outcome), new Date().toISOString(), id);
+    if (state === 'failed') return void run();
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      run();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
   }
 
   markInDoubt(id: string, outcome: JobOutcome): void {

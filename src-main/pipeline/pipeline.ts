@@ -14,7 +14,7 @@ import { bodyHash } from './body-hash.js';
 import type { JobQuery, OperationService, SubmitRequest, SubmitResult, ValidateResult } from './contracts.js';
 import { isFinished } from './contracts.js';
 import { DeviceWorker } from './device-worker.js';
-import { POS_CONTROL_OPERATIONS, type PosOperation } from '../domain/operations.js';
+import { POS_CONTROL_OPERATIONS, READ_ONLY_OPERATIONS, type PosOperation } from '../domain/operations.js';
 import { capabilityFor } from './pos-journal.js';
 import { startReversal, sweepCardLinks } from './card-reversal.js';
 import { posOf } from './card-state.js';
@@ -60,8 +60,8 @@ export class Pipeline implements OperationService {
       logger: opts.logger,
       events: opts.events,
       language: lang,
-      markRunning: (job, counters) => {
-        opts.store.markRunning(job.id, counters);
+      markRunning: async (job, counters) => {
+        await opts.store.markRunning(job.id, counters, !READ_ONLY_OPERATIONS.has(job.operation.type));
         job.state = 'running';
         job.counters_before = counters;
         this.#emit(job, 'running');

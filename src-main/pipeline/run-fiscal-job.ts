@@ -44,7 +44,7 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
       return 'finished';
     }
 
-    deps.markRunning(job, counters);
+    await deps.markRunning(job, counters);
     const card = cardLinkFor(deps, job);
     let pos: PosResult | null = null;
     try {

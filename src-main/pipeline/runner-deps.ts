@@ -15,7 +15,8 @@ export interface RunnerDeps {
   events: EventBus;
   language(): Language;
   /** Commit `running` (journal before device) and tell subscribers. */
-  markRunning(job: StoredJob, counters: StoredJob['counters_before']): void;
+  /** Journal the job as running (durable before the device is touched, unless the operation only reads). */
+  markRunning(job: StoredJob, counters: StoredJob['counters_before']): Promise<void>;
   /** Commit the outcome and tell waiters/subscribers. */
   finish(job: StoredJob, outcome: JobOutcome): JobRecord;
   /** The outcome is unknown until the device can be asked: park the job in doubt. */
