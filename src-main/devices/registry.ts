@@ -307,7 +307,7 @@ export class DeviceRegistry implements DeviceDirectory {
     this.#fiscal.set(c.id, entry);
     if (!c.enabled) return;
     try {
-      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets });
+      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets, logger: this.#o.logger.child({ device_id: c.id }) });
       const language = () => this.#o.settings.get().language;
       entry.runtime = new DeviceRuntime(driver, {
         ...this.#runtimeOptions('fiscal', c.id),

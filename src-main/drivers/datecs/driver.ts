@@ -8,6 +8,7 @@ import type { ConnectionState, CounterNeeds, DeviceCounters, DeviceIdentity, Exe
 import type { FiscalOperation } from '../../domain/operations.js';
 import type { FiscalResult } from '../../domain/results.js';
 import type { ReconnectingLink } from '../../transports/byte-link.js';
+import type { ExchangeLogger } from '../../transports/request-exchange.js';
 import type { DatecsCommands } from './commands.js';
 import { linkFor, negotiate } from './connection.js';
 import { datecsOptions, type DatecsOptions } from './options.js';
@@ -25,7 +26,11 @@ export class DatecsDriver implements FiscalDriver {
   private ident: DeviceIdentity | null = null;
   private connecting: Promise<DeviceIdentity> | null = null;
 
-  constructor(config: FiscalDeviceConfig, modelProtocol?: string) {
+  constructor(
+    config: FiscalDeviceConfig,
+    modelProtocol?: string,
+    private readonly logger?: ExchangeLogger,
+  ) {
     this.opts = datecsOptions(config.options, modelProtocol);
     const l = linkFor(config, this.opts);
     this.link = l.link;
@@ -54,7 +59,7 @@ export class DatecsDriver implements FiscalDriver {
       throw new DeviceError('DEVICE_UNREACHABLE', `cannot reach the Datecs register at ${this.where}`, { mayHaveActed: false });
     }
     if (!this.cmd) {
-      const n = await negotiate(this.link, this.opts);
+      const n = await negotiate(this.link, this.opts, this.logger);
       this.session = n.session;
       this.cmd = n.cmd;
     }
