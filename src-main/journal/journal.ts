@@ -36,13 +36,8 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 CREATE INDEX IF NOT EXISTS idempotency_job ON idempotency(job_id);
 CREATE INDEX IF NOT EXISTS jobs_finished ON jobs(finished_at) WHERE finished_at IS NOT NULL;
-CREATE TABLE IF NOT EXISTS device_events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  device_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  detail TEXT,
-  at TEXT NOT NULL
-);
+-- device_events was created by earlier versions and never written: dropped.
+DROP TABLE IF EXISTS device_events;
 `;
 
 export function openJournal(file: string): Db {

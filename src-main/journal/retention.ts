@@ -82,7 +82,6 @@ export class JournalRetention {
         `DELETE FROM idempotency WHERE rowid IN (SELECT k.rowid FROM idempotency k WHERE k.created_at < ?
            AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = k.job_id) LIMIT ?)`,
       ),
-      deviceEvents: db.prepare(`DELETE FROM device_events WHERE seq IN (SELECT seq FROM device_events WHERE at < ? LIMIT ?)`),
     };
   }
 
@@ -138,7 +137,7 @@ export class JournalRetention {
   async #prune(): Promise<PruneReport> {
     const started = this.#o.now();
     const cutoff = new Date(started - Math.max(1, this.days) * DAY_MS).toISOString();
-    const removed: Record<string, number> = { jobs: 0, idempotency: 0, device_events: 0 };
+    const removed: Record<string, number> = { jobs: 0, idempotency: 0 };
     let batches = 0;
     let longest = 0;
     const timed = (work: () => number): number => {
@@ -167,7 +166,6 @@ export class JournalRetention {
       return ids.length;
     });
     await step('idempotency', () => this.#stmts.orphanKeys.run(cutoff, limit).changes);
-    await step('device_events', () => this.#stmts.deviceEvents.run(cutoff, limit).changes);
     for (const p of this.#o.pruners) await step(p.name, () => p.pruneBatch(cutoff, limit));
     const vacuumed = await this.#vacuum();
     const report: PruneReport = {

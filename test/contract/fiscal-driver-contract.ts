@@ -103,6 +103,20 @@ export function describeFiscalDriver(label: string, family: DeviceFamily, makeRi
       expect(after.receipt_open).toBe(false);
     });
 
+    it('payments listed cash first, then card: the card is taken first (change only from cash), printed once', async () => {
+      const tag = `PC${randomUUID().slice(0, 6)}`;
+      const r = (await run({
+        type: 'print_receipt',
+        lines: [{ type: 'item', description: `${tag} paine`, quantity_thousandths: 1000, unit_price_cents: 3500, vat: rig.groups[0] }],
+        payments: [
+          { method: 'cash', amount_cents: 3000 },
+          { method: 'card', amount_cents: 1000 },
+        ],
+      })) as ReceiptResult;
+      expect(r.change_cents).toBe(500);
+      expect(await tagged(tag)).toHaveLength(1);
+    });
+
     when(can('deposit_cash') && can('withdraw_cash'))('the cash in the drawer follows cash in and cash out', async () => {
       const w0 = (await rig.witness.state()).drawer_cents;
       // A device that does not say what its drawer holds answers null (Caspos); one that says must say the truth.
