@@ -5,8 +5,6 @@ import type { JobOutcome } from '../../domain/jobs.js';
 
 export type InboxState = 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';
 export const INBOX_STATES: readonly InboxState[] = ['waiting', 'processing', 'done', 'failed', 'discarded'];
-export const ACTIVE_STATES: readonly InboxState[] = ['waiting', 'processing'];
-
 /** Per-document progress of a file (one document = one operation = one job). */
 export interface DocState {
   key: string;
