@@ -3,7 +3,7 @@ import { GroupCommit } from './group-commit.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './journal.js';
 import type { DeviceCounters } from '../domain/driver-contract.js';
-import type { JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
+import type { JobOperation, JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
 
 interface JobRow {
   id: string;
@@ -22,18 +22,19 @@ interface JobRow {
   finished_at: string | null;
 }
 
-export interface StoredJob extends JobRecord {
+export type StoredJob = JobRecord & {
   counters_before: DeviceCounters | null;
   progress: Record<string, unknown> | null;
-}
+};
 
 function toJob(r: JobRow): StoredJob {
+  // The journal holds only operations its schemas validated, each with the kind of its device.
+  const op = { device_kind: r.device_kind, operation: JSON.parse(r.operation) } as JobOperation;
   return {
+    ...op,
     id: r.id,
     device_id: r.device_id,
-    device_kind: r.device_kind as 'fiscal' | 'pos',
     source: r.source as JobSource,
-    operation: JSON.parse(r.operation) as StoredJob['operation'],
     state: r.state as JobState,
     outcome: r.outcome ? (JSON.parse(r.outcome) as JobOutcome) : null,
     idempotency_key: r.idempotency_key,

@@ -15,7 +15,8 @@ import { emitPosPrompt } from './pos-prompt-events.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
 
 function withReference(job: StoredJob): PosOperation {
-  const op = job.operation as unknown as PosOperation;
+  if (job.device_kind !== 'pos') throw new Error(`job ${job.id} is not a card terminal's job`);
+  const op = job.operation;
   return POS_MONEY_OPERATIONS.has(op.type) && !('reference' in op && op.reference) ? ({ ...op, reference: job.id } as PosOperation) : op;
 }
 

@@ -5,7 +5,7 @@
 import { DeviceError } from '../../domain/error-codes.js';
 import type { FiscalDeviceConfig } from '../../domain/device-config.js';
 import type { ConnectionState, CounterNeeds, DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver } from '../../domain/driver-contract.js';
-import type { FiscalOperation } from '../../domain/operations.js';
+import { isStandardFiscal, type FiscalJobOperation } from '../../domain/jobs.js';
 import type { FiscalResult } from '../../domain/results.js';
 import type { ReconnectingLink } from '../../transports/byte-link.js';
 import type { ExchangeLogger } from '../../transports/request-exchange.js';
@@ -104,13 +104,14 @@ export class DatecsDriver implements FiscalDriver {
     return out;
   }
 
-  async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
+  async execute(op: FiscalJobOperation, ctx: ExecContext): Promise<FiscalResult> {
+    if (!isStandardFiscal(op)) throw new DeviceError('NOT_SUPPORTED', `a Datecs register cannot do ${op.type}`);
     const { cmd, ident } = await this.ready();
     cmd.language = ctx.language;
     return executeOperation(cmd, op, ctx, ident, this.receiptSettings());
   }
 
-  async settleOpenReceipt(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'> {
+  async settleOpenReceipt(op: FiscalJobOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'> {
     const { cmd, ident } = await this.ready();
     cmd.language = ctx.language;
     const receipt = op && (op.type === 'print_receipt' || op.type === 'print_refund') ? op : null;
