@@ -117,13 +117,30 @@ export async function run(): Promise<void> {
       throughput[k] = (k * perDevice) / ((now() - t0) / 1000);
     }
 
-    // 4. Zero-latency overhead per operation.
-    const dz: number[] = [];
-    const hz: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      dz.push(...(await direct('zero', 40, scratch)));
-      hz.push(...(await viaHttp(t, zeroId, 40)));
-    }
+    // 4. Zero-latency overhead per operation, with 1 and with 16 registers busy: k registers, each running N receipts
+    //    one after another, all k at once — on the drivers directly, then through HTTP; the difference per receipt.
+    const zeroIds = [zeroId];
+    for (let i = 1; i < 16; i++) zeroIds.push(await addDevice(t, 'zero'));
+    const overheadAt = async (k: number, n: number): Promise<{ direct: number; http: number }> => {
+      const drivers = await Promise.all(
+        Array.from({ length: k }, async () => {
+          const d = createSimulatedFiscalDriver(simConfig('zero'), { dataDir: scratch });
+          await d.connect();
+          return d;
+        }),
+      );
+      let t0 = now();
+      await Promise.all(drivers.map(async (d, j) => { for (let i = 0; i < n; i++) await d.execute(tenItems(), { jobId: `d${k}-${j}-${i}`, language: 'ro' }); }));
+      const direct = (now() - t0) / n;
+      t0 = now();
+      await Promise.all(zeroIds.slice(0, k).map(async (id) => { for (let i = 0; i < n; i++) await t.post('/devices/operation', { device_id: id, operation: tenItems() }); }));
+      const http = (now() - t0) / n;
+      for (const d of drivers) await d.disconnect();
+      return { direct, http };
+    };
+    await overheadAt(1, 20);
+    const z1 = await overheadAt(1, 150);
+    const z16 = await overheadAt(16, 30);
 
     const f = (x: number, d = 3) => x.toFixed(d);
     console.log(`10-item receipt, realistic timing: direct ${f(mean(d1), 1)} ms, via HTTP ${f(mean(h1), 1)} ms`);
@@ -133,7 +150,8 @@ export async function run(): Promise<void> {
     console.log(`throughput 1 register:   ${f(t1, 2)} receipts/s (1.00×)`);
     console.log(`throughput 4 registers:  ${f(throughput[4] ?? 0, 2)} receipts/s (${f((throughput[4] ?? 0) / t1, 2)}×)`);
     console.log(`throughput 16 registers: ${f(throughput[16] ?? 0, 2)} receipts/s (${f((throughput[16] ?? 0) / t1, 2)}×, target ≥ 14×)`);
-    console.log(`zero-latency 10-item receipt: direct ${f(mean(dz))} ms, via HTTP ${f(mean(hz))} ms, overhead ${f(mean(hz) - mean(dz))} ms/operation`);
+    console.log(`zero-latency 10-item receipt, 1 register busy:   direct ${f(z1.direct)} ms, via HTTP ${f(z1.http)} ms, hub overhead ${f(z1.http - z1.direct)} ms/operation (target ≤ 1)`);
+    console.log(`zero-latency 10-item receipt, 16 registers busy: direct ${f(z16.direct)} ms, via HTTP ${f(z16.http)} ms per receipt on each register, hub overhead ${f(z16.http - z16.direct)} ms/operation (target ≤ 1)`);
   } finally {
     await t.close(true);
     rmSync(scratch, { recursive: true, force: true });

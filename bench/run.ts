@@ -1,10 +1,13 @@
-/** `npm run bench`: runs every bench/*.bench.ts (or the ones named on the command line) and prints their figures. */
+/**
+ * `npm run bench`: runs every bench/*.bench.ts (or the ones named on the command line) and prints their figures.
+ * Arguments starting with `--` are options for the benches (e.g. `npm run bench -- runtime --duration=60`).
+ */
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const dir = import.meta.dirname;
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))

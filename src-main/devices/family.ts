@@ -10,6 +10,7 @@ import type { FiscalDriver, PosCapability, PosDriver } from '../domain/driver-co
 import type { FamilyRules } from '../domain/family-rules.js';
 import type { FiscalOperationType } from '../domain/operations.js';
 import type { SecretStore } from '../settings/secret-store.js';
+import type { ExchangeLogger } from '../transports/request-exchange.js';
 
 export type ConnectionType = 'Serial' | 'Network' | 'None';
 
@@ -26,6 +27,8 @@ export interface DriverEnv {
   dataDir: string;
   /** Opens the options a family keeps sealed at rest (`secret_options`). */
   secrets?: SecretStore;
+  /** The device's logger: byte protocols log their frames as hex at debug level. */
+  logger?: ExchangeLogger;
 }
 
 /** A device that answered a detection probe on a serial port. */

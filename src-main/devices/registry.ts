@@ -1,20 +1,15 @@
 /**
- * The device registry: configured fiscal devices and card terminals (from settings), their runtimes and live status.
- * Implements the read side doors use (DeviceDirectory) and the manage side (save/delete with validation).
+ * The device registry — the supervision of configured fiscal devices and card terminals: it starts, restarts and stops
+ * their runtimes (drivers, probing, reconnects) and emits their status. What a save must be lives in
+ * device-configs.ts (configuration), what GET /devices/* shows in device-views.ts (views); the registry is the one
+ * object doors and the pipeline hold (DeviceDirectory plus the manage side).
  */
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import {
-  DEVICE_STATUS_TEXT,
-  FiscalDeviceConfig,
-  PosTerminalConfig,
-  type DeviceStatus,
-} from '../domain/device-config.js';
+import type { DeviceStatus, FiscalDeviceConfig, PosTerminalConfig } from '../domain/device-config.js';
 import { blockingProblem, type DeviceHealth } from '../domain/device-health.js';
 import type { DeviceIdentity, FiscalDriver, PosDriver } from '../domain/driver-contract.js';
 import type { DeviceStatusReport } from '../domain/results.js';
-import { formatZodError } from '../domain/validation.js';
-import type { EventBus } from '../hub/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DeviceDirectory, FiscalDeviceView, PosTerminalView } from './contracts.js';
 import { DeviceRuntime } from './device-runtime.js';
@@ -22,7 +17,9 @@ import type { FamilyRules } from '../domain/family-rules.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import { hasPlainSecret, redactConfig, sealConfig } from './device-secrets.js';
 import type { IdentityCache } from './identity-cache.js';
-import { checkOptions, createFiscalDriver, createPosDriver, describeSupported, findModel } from './catalogue.js';
+import { createFiscalDriver, createPosDriver, findModel } from './catalogue.js';
+import { checkFiscalSave, checkPosSave } from './device-configs.js';
+import { fiscalView, posView, statusOf } from './device-views.js';
 import { HealthTracker } from './health-tracker.js';
 
 export type SaveResult<T> = { ok: true; device: T; created: boolean } | { ok: false; status: 400 | 404; error: string };
@@ -66,7 +63,7 @@ export class DeviceRegistry implements DeviceDirectory {
     this.#health = new HealthTracker({
       statusOf: (id) => {
         const e = this.#fiscal.get(id) ?? this.#pos.get(id);
-        return e ? this.#statusOf(e.config, e.runtime) : undefined;
+        return e ? statusOf(e.config, e.runtime) : undefined;
       },
       inDoubt: (id) => this.inDoubtCount?.(id) ?? 0,
       onChange: (id, health) => this.#emitStatus(this.#fiscal.has(id) ? 'fiscal' : 'pos', id, health),
@@ -167,39 +164,31 @@ export class DeviceRegistry implements DeviceDirectory {
 
   // ---- manage ----
   saveFiscal(input: unknown): SaveResult<FiscalDeviceConfig> {
-    const withId = this.#withId(input);
-    if ('error' in withId) return { ok: false, status: 400, error: withId.error };
-    const parsed = FiscalDeviceConfig.safeParse(withId.value);
-    if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'device') };
-    // Options are checked once the secrets are sealed ("********" keeps one, "" removes it).
-    const c = sealConfig(parsed.data, this.#fiscal.get(parsed.data.id)?.config, this.#o.secrets);
-    const checked = this.#checkModel('fiscal', c, 'device');
-    if (checked) return { ok: false, status: 400, error: checked };
-    if (c.linked_pos_device_id && !this.#pos.has(c.linked_pos_device_id)) {
-      return { ok: false, status: 400, error: `device.linked_pos_device_id: no card terminal with id ${c.linked_pos_device_id}` };
-    }
-    if (withId.isUpdate && !this.#fiscal.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
+    const checked = checkFiscalSave(input, {
+      previous: (id) => this.#fiscal.get(id)?.config,
+      terminalExists: (id) => this.#pos.has(id),
+      secrets: this.#o.secrets,
+    });
+    if (!checked.ok) return checked;
+    const c = checked.config;
+    if (checked.isUpdate && !this.#fiscal.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
     const list = this.#o.settings.get().fiscal_devices.filter((d) => d.id !== c.id);
     const saved = this.#o.settings.replace({ ...this.#o.settings.get(), fiscal_devices: [...list, c] });
     if (!saved.ok) return { ok: false, status: 400, error: saved.error };
     void this.#restartFiscal(c);
-    return { ok: true, device: redactConfig(c), created: !withId.isUpdate };
+    return { ok: true, device: redactConfig(c), created: !checked.isUpdate };
   }
 
   savePos(input: unknown): SaveResult<PosTerminalConfig> {
-    const withId = this.#withId(input);
-    if ('error' in withId) return { ok: false, status: 400, error: withId.error };
-    const parsed = PosTerminalConfig.safeParse(withId.value);
-    if (!parsed.success) return { ok: false, status: 400, error: formatZodError(parsed.error, 'terminal') };
-    const c = parsed.data;
-    const checked = this.#checkModel('pos', c, 'terminal');
-    if (checked) return { ok: false, status: 400, error: checked };
-    if (withId.isUpdate && !this.#pos.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
+    const checked = checkPosSave(input);
+    if (!checked.ok) return checked;
+    const c = checked.config;
+    if (checked.isUpdate && !this.#pos.has(c.id)) return { ok: false, status: 404, error: `Device not found: ${c.id}` };
     const list = this.#o.settings.get().pos_terminals.filter((d) => d.id !== c.id);
     const saved = this.#o.settings.replace({ ...this.#o.settings.get(), pos_terminals: [...list, c] });
     if (!saved.ok) return { ok: false, status: 400, error: saved.error };
     void this.#restartPos(c);
-    return { ok: true, device: c, created: !withId.isUpdate };
+    return { ok: true, device: c, created: !checked.isUpdate };
   }
 
   async deleteDevice(kind: 'fiscal' | 'pos', id: unknown): Promise<{ ok: true } | { ok: false; status: 400 | 404; error: string }> {
@@ -235,25 +224,6 @@ export class DeviceRegistry implements DeviceDirectory {
     const fiscal_devices = s.fiscal_devices.map((d) => (hasPlainSecret(d) ? sealConfig(d, undefined, this.#o.secrets) : d));
     const r = this.#o.settings.replace({ ...s, fiscal_devices });
     if (!r.ok) this.#o.logger.error({ error: r.error }, 'cannot seal device secrets');
-  }
-
-  #withId(input: unknown): { value: Record<string, unknown>; isUpdate: boolean } | { error: string } {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return { error: 'device: must be a JSON object' };
-    const obj = { ...(input as Record<string, unknown>) };
-    const isUpdate = typeof obj.id === 'string' && obj.id !== '';
-    if (!isUpdate) obj.id = randomUUID();
-    if (obj.enabled === undefined) obj.enabled = true;
-    return { value: obj, isUpdate };
-  }
-
-  #checkModel(kind: 'fiscal' | 'pos', c: FiscalDeviceConfig | PosTerminalConfig, prefix: string): string | null {
-    const found = findModel(kind, c.manufacturer, c.model);
-    if (!found) return `${prefix}.model: ${c.manufacturer} ${c.model} is not supported; supported: ${describeSupported(kind)}`;
-    const connection = c.connection_details.type;
-    if (!found.model.connection_types.includes(connection)) {
-      return `${prefix}.connection_details.type: ${c.model} connects by ${found.model.connection_types.join(' or ')}, not ${connection}`;
-    }
-    return checkOptions(found, c.options, prefix);
   }
 
   async #restartFiscal(c: FiscalDeviceConfig): Promise<void> {
@@ -307,7 +277,7 @@ export class DeviceRegistry implements DeviceDirectory {
     this.#fiscal.set(c.id, entry);
     if (!c.enabled) return;
     try {
-      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets });
+      const driver = createFiscalDriver(c, { dataDir: this.#o.dataDir, secrets: this.#o.secrets, logger: this.#o.logger.child({ device_id: c.id }) });
       const language = () => this.#o.settings.get().language;
       entry.runtime = new DeviceRuntime(driver, {
         ...this.#runtimeOptions('fiscal', c.id),
@@ -345,37 +315,12 @@ export class DeviceRegistry implements DeviceDirectory {
     }
   }
 
-  #statusOf(config: { enabled: boolean }, runtime: DeviceRuntime<FiscalDriver> | DeviceRuntime<PosDriver> | null): DeviceStatus {
-    if (!config.enabled) return 'Disabled';
-    return runtime ? runtime.status : 'Error';
-  }
-
   #viewFiscal(e: FiscalEntry): FiscalDeviceView {
-    const status = this.#statusOf(e.config, e.runtime);
-    const identity = this.#o.identities.get(e.config.id) ?? null;
-    const connected = status === 'Connected' || status === 'Busy';
-    return {
-      config: redactConfig(e.config),
-      status,
-      status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
-      vat_rates: identity?.vat_rates ?? {},
-      connected_device_id: connected ? (identity?.serial ?? null) : null,
-      identity,
-      last_error: e.runtime?.detail ?? (e.config.enabled && !e.runtime ? 'the driver could not be created' : null),
-      health: this.#health.health(e.config.id),
-    };
+    const id = e.config.id;
+    return fiscalView(e.config, e.runtime, this.#o.identities.get(id) ?? null, this.#health.health(id), this.#o.settings.get().language);
   }
 
   #viewPos(e: PosEntry): PosTerminalView {
-    const status = this.#statusOf(e.config, e.runtime);
-    const connected = status === 'Connected' || status === 'Busy';
-    return {
-      config: e.config,
-      status,
-      status_text: DEVICE_STATUS_TEXT[status][this.#o.settings.get().language],
-      connected_device_id: connected ? e.terminalId : null,
-      last_error: e.runtime?.detail ?? null,
-      health: this.#health.health(e.config.id),
-    };
+    return posView(e.config, e.runtime, e.terminalId, this.#health.health(e.config.id), this.#o.settings.get().language);
   }
 }

@@ -4,7 +4,8 @@
  * letter the device has, and totals have been checked.
  */
 import type { Language } from './error-codes.js';
-import type { FiscalOperation, PosDriverOperation } from './operations.js';
+import type { FiscalJobOperation } from './jobs.js';
+import type { PosDriverOperation } from './operations.js';
 import type { PosPromptUpdate } from './pos-prompts.js';
 import type { FiscalResult, PosInquiry, PosResult, PosResultAny } from './results.js';
 import type { VatRates } from './vat.js';
@@ -73,18 +74,18 @@ export interface FiscalDriver {
   /** The open-receipt state and, as asked, the receipt/Z numbers and the cash sums. */
   readCounters(needs?: CounterNeeds): Promise<DeviceCounters>;
   /** Run one operation. Throws DeviceError for device-side failures (mayHaveActed = outcome unknown). */
-  execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult>;
+  execute(op: FiscalJobOperation, ctx: ExecContext): Promise<FiscalResult>;
   /**
    * Settle a receipt found open when reconciling the interrupted job `op` (null before a new job): a receipt of that
    * job whose payment has begun is finished (paid as the job asked, then closed); anything else is cancelled.
    * Optional: the pipeline falls back to `cancel_receipt`.
    */
-  settleOpenReceipt?(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'>;
+  settleOpenReceipt?(op: FiscalJobOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'>;
   /**
    * Optional: settle an interrupted job with the device itself, for devices that keep their own idempotency key
    * (Caspos: a repeated documentUUID answers the first document). null = no opinion: the counters decide.
    */
-  settle?(op: FiscalOperation, ctx: ExecContext): Promise<SettleVerdict | null>;
+  settle?(op: FiscalJobOperation, ctx: ExecContext): Promise<SettleVerdict | null>;
   /** Optional: the driver can report connection changes it notices on its own (transport closed, …). */
   onConnectionChange?(listener: (state: ConnectionState, detail?: string) => void): () => void;
 }

@@ -108,13 +108,6 @@ export function deviceErrorText(code: DeviceErrorCode, lang: Language): string {
   return DEVICE_ERRORS[code][lang];
 }
 
-export function codeForStatus(status: number): DeviceErrorCode | undefined {
-  for (const [code, entry] of Object.entries(DEVICE_ERRORS)) {
-    if (entry.status === status) return code as DeviceErrorCode;
-  }
-  return undefined;
-}
-
 /** Thrown by drivers (and the pipeline) for an error that must reach the caller with a stable code. */
 export class DeviceError extends Error {
   /** A card terminal's answer that came with the error (a declined transaction with its slip), if any. */

@@ -1,5 +1,7 @@
 /** Job records and outcomes as stored in the journal and shown by /jobs. Pure types. */
 import type { DeviceErrorCode } from './error-codes.js';
+import type { CasposOperation } from './operations-caspos.js';
+import { FISCAL_OPERATION_TYPES, type FiscalOperation, type PosOperation } from './operations.js';
 import type { PosResult } from './results.js';
 
 export type JobSource = 'http' | 'ws' | 'inp' | 'erpnet' | 'ucsfphub' | 'gui' | 'internal';
@@ -27,13 +29,25 @@ export interface PosVoidNote {
   amount_cents: number;
 }
 
-export interface JobRecord {
+/** What a fiscal device's job carries: an operation of the native API, or one only Caspos has. */
+export type FiscalJobOperation = FiscalOperation | CasposOperation;
+
+/** The validated, normalised operation (VAT already resolved to group letters), typed by the device's kind. */
+export type JobOperation = { device_kind: 'fiscal'; operation: FiscalJobOperation } | { device_kind: 'pos'; operation: PosOperation };
+
+export type JobRecord = JobOperation & JobFields;
+
+const STANDARD_FISCAL_TYPES: ReadonlySet<string> = new Set(FISCAL_OPERATION_TYPES);
+
+/** An operation of the native API (not one only a family such as Caspos has): what every fiscal driver can read. */
+export function isStandardFiscal(op: FiscalJobOperation): op is FiscalOperation {
+  return STANDARD_FISCAL_TYPES.has(op.type);
+}
+
+interface JobFields {
   id: string;
   device_id: string;
-  device_kind: 'fiscal' | 'pos';
   source: JobSource;
-  /** The validated, normalised operation (VAT already resolved to group letters). */
-  operation: Record<string, unknown> & { type: string };
   state: JobState;
   outcome: JobOutcome | null;
   idempotency_key: string | null;

@@ -256,8 +256,6 @@ export type CasposOperation =
   | CasposPrintReceipt
   | CasposPrintRefund
   | CasposNativeOperation;
-export type CasposOperationType = CasposOperation['type'];
-
 /** Success messages (`msg`) of the Caspos-only operations. */
 export const CASPOS_SUCCESS_MESSAGES: Record<string, { ro: string; en: string }> = {
   open_shift: { ro: 'Tură deschisă', en: 'Shift opened' },

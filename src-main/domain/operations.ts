@@ -158,8 +158,6 @@ export const PosOperation = z.discriminatedUnion('type', [
 ]);
 export type PosOperation = z.infer<typeof PosOperation>;
 export type PosOperationType = PosOperation['type'];
-export const POS_OPERATION_TYPES: readonly PosOperationType[] = PosOperation.options.map((o) => o.shape.type.value);
-
 /**
  * What the pipeline hands a card-terminal driver: the operation plus, for refunds and voids, the original
  * transaction as FisCool's journal knows it (amount, RRN, the acquirer's id), when it could be found.

@@ -23,6 +23,14 @@ export interface ReceiptTotals {
 
 export type ReceiptMathError = { path: string; message: string };
 
+/**
+ * The order a register takes payments in: non-cash first (each may not exceed what is left, and change is given only
+ * in cash), then cash. A card after cash that already covered the total would be refused after the card was charged.
+ */
+export function paymentOrder(payments: readonly Payment[]): Payment[] {
+  return [...payments.filter((p) => p.method !== 'cash'), ...payments.filter((p) => p.method === 'cash')];
+}
+
 /** Signed adjustment of a discount/surcharge applied to `base` cents (negative for a discount). */
 export function discountAdjustment(base: number, d: Discount): number {
   const magnitude = d.kind === 'percent' ? percentOfCents(base, d.basis_points) : d.amount_cents;
@@ -121,7 +129,7 @@ export function computeReceipt(
   if (running > MAX_TOTAL_CENTS) return fail('lines', 'receipt total is too large');
   const total = running;
 
-  const payments = input.payments ?? [{ method: 'cash' as const, amount_cents: total }];
+  const payments = paymentOrder(input.payments ?? [{ method: 'cash' as const, amount_cents: total }]);
   let paid = 0;
   let nonCash = 0;
   for (const p of payments) {

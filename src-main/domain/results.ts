@@ -86,8 +86,9 @@ export interface FiscalResults {
   print_x: { totals: ReportTotals };
   /** `totals` is null when the Z report's answer was lost and the register's Z counter proved it was made. */
   print_z: { z_number: number; totals: ReportTotals | null };
-  deposit_cash: { cash_in_drawer_cents: number };
-  withdraw_cash: { cash_in_drawer_cents: number };
+  /** `cash_in_drawer_cents` is null when the device does not say what its drawer holds (Caspos). */
+  deposit_cash: { cash_in_drawer_cents: number | null };
+  withdraw_cash: { cash_in_drawer_cents: number | null };
   je_report: { lines?: string[] };
   print_fiscal_memory_report: Record<string, never>;
   print_duplicate: Record<string, never>;

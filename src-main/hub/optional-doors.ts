@@ -34,6 +34,10 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     logger: hub.logger.child({ door: 'inbox' }),
     language: () => settings.get().language,
   });
+  // Pausing or resuming the inbox (tray menu, settings) takes effect now rather than at the next rescan.
+  const offPause = settings.onChange((next, previous) => {
+    if (next.inbox.paused !== previous.inbox.paused) void inbox.rescanNow().catch(() => undefined);
+  });
   // Programs written for these protocols send no token: off loopback, a listener serves only its allow-list of
   // client addresses (checked against the socket's peer address), besides this computer.
   const guardsFor = (door: CompatDoor) => [
@@ -68,6 +72,7 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     detect: (o) => detectDevices(o.ports ? { ports: o.ports } : {}),
     listPorts: () => listSerialPortDetails(),
     stop: async () => {
+      offPause();
       await compat.stop();
       await inbox.stop();
     },

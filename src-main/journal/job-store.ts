@@ -1,7 +1,9 @@
 /** Job and idempotency rows: every state transition is one committed transaction (journal before device). */
+import { GroupCommit } from './group-commit.js';
+import type Database from 'better-sqlite3';
 import type { Db } from './journal.js';
 import type { DeviceCounters } from '../domain/driver-contract.js';
-import type { JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
+import type { JobOperation, JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
 
 interface JobRow {
   id: string;
@@ -20,18 +22,19 @@ interface JobRow {
   finished_at: string | null;
 }
 
-export interface StoredJob extends JobRecord {
+export type StoredJob = JobRecord & {
   counters_before: DeviceCounters | null;
   progress: Record<string, unknown> | null;
-}
+};
 
 function toJob(r: JobRow): StoredJob {
+  // The journal holds only operations its schemas validated, each with the kind of its device.
+  const op = { device_kind: r.device_kind, operation: JSON.parse(r.operation) } as JobOperation;
   return {
+    ...op,
     id: r.id,
     device_id: r.device_id,
-    device_kind: r.device_kind as 'fiscal' | 'pos',
     source: r.source as JobSource,
-    operation: JSON.parse(r.operation) as StoredJob['operation'],
     state: r.state as JobState,
     outcome: r.outcome ? (JSON.parse(r.outcome) as JobOutcome) : null,
     idempotency_key: r.idempotency_key,
@@ -51,10 +54,13 @@ export type InsertResult =
 
 export class JobStore {
   readonly #db: Db;
+  readonly #group: GroupCommit;
   readonly #stmts;
+  readonly #listStmts = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(db: Db) {
     this.#db = db;
+    this.#group = new GroupCommit(db);
     this.#stmts = {
       insert: db.prepare(
         `INSERT INTO jobs (id, device_id, device_kind, source, operation, state, idempotency_key, created_at)
@@ -79,6 +85,8 @@ export class JobStore {
       byProgressState: db.prepare(`SELECT * FROM jobs WHERE json_extract(progress, ?) IN (SELECT value FROM json_each(?)) ORDER BY seq`),
       purgeJobs: db.prepare(`DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?`),
       purgeKeys: db.prepare(`DELETE FROM idempotency WHERE created_at < ? AND job_id NOT IN (SELECT id FROM jobs WHERE finished_at IS NULL)`),
+      span: db.prepare(`SELECT COUNT(*) AS jobs, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM jobs`),
+      keys: db.prepare(`SELECT COUNT(*) AS n FROM idempotency`),
     };
   }
 
@@ -135,12 +143,36 @@ export class JobStore {
     return k ? this.get(k.job_id) : undefined;
   }
 
-  markRunning(id: string, counters: DeviceCounters | null): void {
-    this.#stmts.running.run(counters ? JSON.stringify(counters) : null, new Date().toISOString(), id);
+  /**
+   * The job is about to reach its device. `durable`: resolves only once the mark is on disk (journal before device),
+   * grouped with the marks of other devices' jobs into one fsync. A read-only job needs no fsync: lost to a power
+   * cut it is simply run again.
+   */
+  async markRunning(id: string, counters: DeviceCounters | null, durable = true): Promise<void> {
+    const write = () => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, new Date().toISOString(), id);
+    if (durable) return this.#group.durable(write);
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      write();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
   }
 
+  /**
+   * A success need not reach the disk before its answer leaves: lost to a power cut, the job comes back `running`,
+   * is reconciled from the device's counters and ends the same (`reconciled`). A failure must (synchronous=FULL): lost,
+   * the job would be re-run after the client was told "failed" and may have sent the sale again under a new key.
+   */
   finish(id: string, state: 'succeeded' | 'failed', outcome: JobOutcome): void {
-    this.#stmts.finish.run(state, JSON.stringify(outcome), new Date().toISOString(), id);
+    const run = () => this.#stmts.finish.run(state, JSON.stringify(outcome), new Date().toISOString(), id);
+    if (state === 'failed') return void run();
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      run();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
   }
 
   markInDoubt(id: string, outcome: JobOutcome): void {
@@ -181,7 +213,10 @@ export class JobStore {
     }
     const sql = `SELECT * FROM jobs ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
     args.push(Math.min(Math.max(q.limit ?? 50, 1), cap));
-    return (this.#db.prepare(sql).all(...args) as JobRow[]).map(toJob);
+    // Few shapes of query: prepared once each (a statement per call piles up native memory until GC).
+    let stmt = this.#listStmts.get(sql);
+    if (!stmt) this.#listStmts.set(sql, (stmt = this.#db.prepare(sql)));
+    return (stmt.all(...args) as JobRow[]).map(toJob);
   }
 
   /** The newest succeeded job of a device whose result field (e.g. `slip_number`, `rrn`) has this value. */
@@ -200,11 +235,11 @@ export class JobStore {
     return this.#stmts.countByState.all() as Array<{ device_id: string; state: JobState; n: number }>;
   }
 
-  purgeOlderThan(days: number): void {
-    const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
-    this.#db.transaction(() => {
-      this.#stmts.purgeKeys.run(cutoff);
-      this.#stmts.purgeJobs.run(cutoff);
-    })();
+  /** Counts and dates for /health and the support bundle (no operation contents). */
+  summary(): { jobs: number; keys: number; oldest: string | null; newest: string | null; by_state: Record<string, number> } {
+    const span = this.#stmts.span.get() as { jobs: number; oldest: string | null; newest: string | null };
+    const by_state: Record<string, number> = {};
+    for (const r of this.countByDeviceAndState()) by_state[r.state] = (by_state[r.state] ?? 0) + r.n;
+    return { ...span, keys: (this.#stmts.keys.get() as { n: number }).n, by_state };
   }
 }

@@ -6,8 +6,8 @@
  * (card-state.ts), so a crash at any point is settled from the journal and the terminal's status inquiry.
  */
 import { DeviceError, type DeviceErrorCode, type Language } from '../domain/error-codes.js';
-import type { JobOutcome } from '../domain/jobs.js';
-import type { FiscalOperation, PosOperation, ReceiptOperation } from '../domain/operations.js';
+import type { FiscalJobOperation, JobOutcome } from '../domain/jobs.js';
+import type { PosOperation } from '../domain/operations.js';
 import type { PosResult } from '../domain/results.js';
 import type { StoredJob } from '../journal/job-store.js';
 import { reversalSettled, startReversal } from './card-reversal.js';
@@ -29,9 +29,9 @@ export const DEFAULT_IN_DOUBT_WAIT_MS = 30_000;
 export function cardLinkFor(deps: RunnerDeps, job: StoredJob): CardLink | null {
   const config = deps.registry.fiscalConfig(job.device_id);
   const posId = config?.auto_send_card_to_pos ? (config.linked_pos_device_id ?? null) : null;
-  const type = job.operation.type;
-  if (!posId || (type !== 'print_receipt' && type !== 'print_refund')) return null;
-  const receipt = job.operation as unknown as ReceiptOperation;
+  const receipt = job.operation;
+  if (!posId || (receipt.type !== 'print_receipt' && receipt.type !== 'print_refund')) return null;
+  const type = receipt.type;
   if (receipt.close_action === 'void') return null;
   const amount = (receipt.payments ?? []).filter((p) => p.method === 'card').reduce((s, p) => s + p.amount_cents, 0);
   if (amount <= 0) return null;
@@ -119,15 +119,15 @@ function refundOf(deps: RunnerDeps, job: StoredJob, link: CardLink): PosOperatio
 }
 
 /** The receipt as printed: the card approval (card, authorisation code, RRN) as text lines before the payment. */
-export function withCardSlip(op: StoredJob['operation'], pos: PosResult, lang: Language): FiscalOperation {
-  const receipt = op as unknown as ReceiptOperation;
+export function withCardSlip(receipt: FiscalJobOperation, pos: PosResult, lang: Language): FiscalJobOperation {
+  if (receipt.type !== 'print_receipt' && receipt.type !== 'print_refund') return receipt;
   const last4 = pos.card_masked ? pos.card_masked.slice(-4) : null;
   const title = receipt.type === 'print_refund' ? (lang === 'ro' ? 'RETUR CARD' : 'CARD REFUND') : lang === 'ro' ? 'PLATA CARD' : 'CARD PAYMENT';
   const lines = [
     `${title}${pos.card_brand ? ' ' + pos.card_brand : ''}${last4 ? ' ****' + last4 : ''}`,
     [pos.auth_code ? `AUT ${pos.auth_code}` : '', pos.rrn ? `RRN ${pos.rrn}` : ''].filter(Boolean).join(' ') || `TID ${pos.terminal_id}`,
   ].map((text) => ({ type: 'text' as const, text: text.slice(0, 72) }));
-  return { ...receipt, lines: [...receipt.lines, ...lines] } as FiscalOperation;
+  return { ...receipt, lines: [...receipt.lines, ...lines] };
 }
 
 /** The receipt failed and printed nothing after the card was charged: void the charge, or leave a pending void. */

@@ -2,7 +2,7 @@
  * What doors (HTTP, WebSocket, INP inbox, ErpNet.FP, UcsFPHub, GUI) use to run operations. Every door turns its
  * request into an Operation and calls `submit`; the pipeline validates, journals, queues and runs it exactly once.
  */
-import type { JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
+import type { JobOperation, JobOutcome, JobRecord, JobSource, JobState } from '../domain/jobs.js';
 
 export interface SubmitRequest {
   device_id: string;
@@ -25,7 +25,7 @@ export type SubmitResult =
   | { kind: 'accepted'; job: JobRecord; replayed: boolean; done: Promise<JobRecord> };
 
 export type ValidateResult =
-  | { ok: true; device_kind: 'fiscal' | 'pos'; operation: Record<string, unknown> & { type: string } }
+  | ({ ok: true } & JobOperation)
   | { ok: false; kind: 'invalid' | 'not_found'; error: string; path: string | null; code?: 'NOT_SUPPORTED' };
 
 export interface JobQuery {

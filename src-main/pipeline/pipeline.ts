@@ -5,16 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { JobOutcome, JobRecord } from '../domain/jobs.js';
+import type { JobOperation, JobOutcome, JobRecord } from '../domain/jobs.js';
 import type { DeviceRegistry } from '../devices/registry.js';
-import type { EventBus } from '../hub/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { JobStore, StoredJob } from '../journal/job-store.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { bodyHash } from './body-hash.js';
 import type { JobQuery, OperationService, SubmitRequest, SubmitResult, ValidateResult } from './contracts.js';
 import { isFinished } from './contracts.js';
 import { DeviceWorker } from './device-worker.js';
-import { POS_CONTROL_OPERATIONS, type PosOperation } from '../domain/operations.js';
+import { POS_CONTROL_OPERATIONS, READ_ONLY_OPERATIONS } from '../domain/operations.js';
 import { capabilityFor } from './pos-journal.js';
 import { startReversal, sweepCardLinks } from './card-reversal.js';
 import { posOf } from './card-state.js';
@@ -38,8 +38,9 @@ export interface PipelineOptions {
 
 /** Strip pipeline-internal fields from a stored job. */
 export function publicJob(job: StoredJob | JobRecord): JobRecord {
-  const { id, device_id, device_kind, source, operation, state, outcome, idempotency_key, attempts, created_at, started_at, finished_at } = job;
-  return { id, device_id, device_kind, source, operation, state, outcome, idempotency_key, attempts, created_at, started_at, finished_at };
+  const { id, device_id, source, state, outcome, idempotency_key, attempts, created_at, started_at, finished_at } = job;
+  const typed: JobOperation = job.device_kind === 'fiscal' ? { device_kind: 'fiscal', operation: job.operation } : { device_kind: 'pos', operation: job.operation };
+  return { ...typed, id, device_id, source, state, outcome, idempotency_key, attempts, created_at, started_at, finished_at };
 }
 
 export class Pipeline implements OperationService {
@@ -60,8 +61,8 @@ export class Pipeline implements OperationService {
       logger: opts.logger,
       events: opts.events,
       language: lang,
-      markRunning: (job, counters) => {
-        opts.store.markRunning(job.id, counters);
+      markRunning: async (job, counters) => {
+        await opts.store.markRunning(job.id, counters, !READ_ONLY_OPERATIONS.has(job.operation.type));
         job.state = 'running';
         job.counters_before = counters;
         this.#emit(job, 'running');
@@ -122,7 +123,7 @@ export class Pipeline implements OperationService {
     const v = kind === 'pos' ? validateOperation(kind, operation, null) : validateOperation(kind, operation, reg.vatRates(device_id), reg.charset(device_id), reg.familyRules(device_id));
     if (!v.ok) return v;
     const can = reg.capabilities(device_id);
-    const need = kind === 'pos' ? capabilityFor(v.operation as unknown as PosOperation) : v.operation.type;
+    const need = v.device_kind === 'pos' ? capabilityFor(v.operation) : v.operation.type;
     const able = (c: string) => can?.operations.includes(c) ?? true;
     if (!(Array.isArray(need) ? need.some(able) : able(need))) {
       const name = (kind === 'pos' ? reg.getPos(device_id) : reg.getFiscal(device_id))?.config.name ?? device_id;

@@ -6,7 +6,8 @@
 import { counterNeeds, type DeviceCounters, type ExecContext, type FiscalDriver, type SettleVerdict } from '../domain/driver-contract.js';
 import { localIso } from '../domain/datetime.js';
 import { computeReceipt } from '../domain/receipt-math.js';
-import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS, type FiscalOperation, type ReceiptOperation } from '../domain/operations.js';
+import type { FiscalJobOperation } from '../domain/jobs.js';
+import { FISCAL_EFFECT_OPERATIONS, READ_ONLY_OPERATIONS } from '../domain/operations.js';
 import type { StoredJob } from '../journal/job-store.js';
 
 /**
@@ -19,7 +20,7 @@ export type Verdict = SettleVerdict;
 /** Finish or cancel a receipt left open (a receipt of `op` that is being paid is finished). */
 export async function settleOpenReceipt(
   driver: FiscalDriver,
-  op: FiscalOperation | null,
+  op: FiscalJobOperation | null,
   ctx: ExecContext,
 ): Promise<'none' | 'cancelled' | 'completed'> {
   if (driver.settleOpenReceipt) return driver.settleOpenReceipt(op, ctx);
@@ -28,17 +29,18 @@ export async function settleOpenReceipt(
 }
 
 export async function reconcileFiscalJob(job: StoredJob, driver: FiscalDriver, serial: string, ctx: ExecContext): Promise<Verdict> {
+  if (job.device_kind !== 'fiscal') throw new Error(`job ${job.id} is not a fiscal device's job`);
   const op = job.operation;
   if (driver.settle) {
     // Devices with their own idempotency key (Caspos: documentUUID) settle the job themselves.
     const pos = job.progress?.pos as ExecContext['pos'];
-    const settled = await driver.settle(op as unknown as FiscalOperation, pos ? { ...ctx, pos } : ctx);
+    const settled = await driver.settle(op, pos ? { ...ctx, pos } : ctx);
     if (settled) return settled;
   }
   const needs = counterNeeds(op.type);
   let now = await driver.readCounters(needs);
   if (now.receipt_open) {
-    await settleOpenReceipt(driver, op as unknown as FiscalOperation, ctx);
+    await settleOpenReceipt(driver, op, ctx);
     now = await driver.readCounters(needs);
   }
   if (op.type === 'cancel_receipt') return now.receipt_open ? { kind: 'not_done' } : { kind: 'done', result: { cancelled: true, reconciled: true } };
@@ -56,11 +58,11 @@ function pair(before: DeviceCounters, now: DeviceCounters, key: 'receipt_number'
   return [b, n];
 }
 
-function decide(op: StoredJob['operation'], before: DeviceCounters, now: DeviceCounters, serial: string, job: StoredJob): Verdict {
+function decide(op: FiscalJobOperation, before: DeviceCounters, now: DeviceCounters, serial: string, job: StoredJob): Verdict {
   switch (op.type) {
     case 'print_receipt':
     case 'print_refund': {
-      const receipt = op as unknown as ReceiptOperation;
+      const receipt = op;
       if (receipt.close_action === 'void') return { kind: 'not_done' };
       const [b, n] = pair(before, now, 'receipt_number');
       if (n <= b) return { kind: 'not_done' };

@@ -1,7 +1,6 @@
 /** Runs one fiscal job on its device: pre-clear, journal-before-device, card link, execute, reconcile on doubt. */
 import { counterNeeds } from '../domain/driver-contract.js';
 import { DeviceError } from '../domain/error-codes.js';
-import type { FiscalOperation } from '../domain/operations.js';
 import { READ_ONLY_OPERATIONS } from '../domain/operations.js';
 import type { PosResult } from '../domain/results.js';
 import type { StoredJob } from '../journal/job-store.js';
@@ -11,6 +10,8 @@ import { reconcileFiscalJob, settleOpenReceipt } from './reconcile.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
 
 export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<RunVerdict> {
+  if (job.device_kind !== 'fiscal') throw new Error(`job ${job.id} is not a fiscal device's job`);
+  const fiscalOp = job.operation;
   const runtime = deps.registry.fiscalRuntime(job.device_id);
   const lang = deps.language();
   if (!runtime) {
@@ -44,12 +45,12 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
       return 'finished';
     }
 
-    deps.markRunning(job, counters);
+    await deps.markRunning(job, counters);
     const card = cardLinkFor(deps, job);
     let pos: PosResult | null = null;
     try {
       if (card) pos = await chargeCard(deps, job, card);
-      const op = pos ? withCardSlip(job.operation, pos, lang) : (job.operation as unknown as FiscalOperation);
+      const op = pos ? withCardSlip(fiscalOp, pos, lang) : fiscalOp;
       const result = await driver.execute(op, { ...ctx, ...(counters ? { counters } : {}), ...(pos ? { pos } : {}) });
       deps.finish(job, successOutcome(job.operation.type, pos ? { ...result, pos } : result, lang));
       return 'finished';

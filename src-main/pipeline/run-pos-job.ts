@@ -15,7 +15,8 @@ import { emitPosPrompt } from './pos-prompt-events.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
 
 function withReference(job: StoredJob): PosOperation {
-  const op = job.operation as unknown as PosOperation;
+  if (job.device_kind !== 'pos') throw new Error(`job ${job.id} is not a card terminal's job`);
+  const op = job.operation;
   return POS_MONEY_OPERATIONS.has(op.type) && !('reference' in op && op.reference) ? ({ ...op, reference: job.id } as PosOperation) : op;
 }
 
@@ -49,7 +50,7 @@ export async function runPosJob(deps: RunnerDeps, job: StoredJob): Promise<RunVe
     if (op.type === 'void' && !driverOp.original && !caps.has('void_last') && !op.rrn && !op.transaction_id) {
       return finish(errorOutcome('DEVICE_REJECTED', lang, 'no approved card payment made through FisCool is left to void on this terminal'));
     }
-    deps.markRunning(job, null);
+    await deps.markRunning(job, null);
     try {
       const result = await runtime.driver.execute(driverOp, { jobId: job.id, language: lang, prompt: (p) => emitPosPrompt(deps, job, p) });
       const voided = op.type === 'void' ? { voided: { rrn: driverOp.original?.rrn ?? op.rrn ?? null, transaction_id: driverOp.original?.transaction_id ?? op.transaction_id ?? null } } : {};

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Language } from '../domain/error-codes.js';
 import type { JobOutcome, JobRecord } from '../domain/jobs.js';
 import type { DeviceRegistry } from '../devices/registry.js';
-import type { EventBus } from '../hub/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { JobStore, StoredJob } from '../journal/job-store.js';
 import type { SubmitRequest, SubmitResult } from './contracts.js';
 
@@ -15,7 +15,8 @@ export interface RunnerDeps {
   events: EventBus;
   language(): Language;
   /** Commit `running` (journal before device) and tell subscribers. */
-  markRunning(job: StoredJob, counters: StoredJob['counters_before']): void;
+  /** Journal the job as running (durable before the device is touched, unless the operation only reads). */
+  markRunning(job: StoredJob, counters: StoredJob['counters_before']): Promise<void>;
   /** Commit the outcome and tell waiters/subscribers. */
   finish(job: StoredJob, outcome: JobOutcome): JobRecord;
   /** The outcome is unknown until the device can be asked: park the job in doubt. */

@@ -2,6 +2,7 @@
  * Validation for a device whose family brings its own rules (FamilyRules: Caspos today): the family's schema, a
  * refusal naming the operation and the device when the family cannot do it, then the family's own checks.
  */
+import type { CasposOperation } from '../domain/operations-caspos.js';
 import type { FamilyRules } from '../domain/family-rules.js';
 import { firstIssue } from '../domain/validation.js';
 import type { ValidateResult } from './contracts.js';
@@ -23,5 +24,6 @@ export function validateWithRules(
   const checked = rules.check(parsed.data);
   if (!checked.ok)
     return { ok: false, kind: 'invalid', error: `${checked.path}: ${checked.message}`, path: checked.path };
-  return { ok: true, device_kind: 'fiscal', operation: checked.operation };
+  // The family's own schema parsed it (and its check kept it): a Caspos operation.
+  return { ok: true, device_kind: 'fiscal', operation: checked.operation as CasposOperation };
 }

@@ -48,7 +48,8 @@ export function validateOperation(
       return { ok: false, kind: 'invalid', error: 'operation.range.end: must not be before range.start', path: 'operation.range.end' };
     }
   }
-  return { ok: true, device_kind: kind, operation: op as Record<string, unknown> & { type: string } };
+  // The schema chosen by `kind` parsed it: the operation is of that kind.
+  return kind === 'fiscal' ? { ok: true, device_kind: 'fiscal', operation: op as FiscalOperation } : { ok: true, device_kind: 'pos', operation: op as PosOperation };
 }
 
 function normaliseReceipt(op: ReceiptOperation, vatRates: VatRates | null): ValidateResult {
@@ -70,5 +71,5 @@ function normaliseReceipt(op: ReceiptOperation, vatRates: VatRates | null): Vali
     const c = computed.totals.lines[i];
     return c && c.kind === 'item' ? { ...line, vat: c.vat_group } : line;
   });
-  return { ok: true, device_kind: 'fiscal', operation: { ...op, lines } as Record<string, unknown> & { type: string } };
+  return { ok: true, device_kind: 'fiscal', operation: { ...op, lines } };
 }

@@ -29,6 +29,8 @@ export const InboxSettings = z.strictObject({
   wait_for_device: z.boolean().default(true),
   wait_timeout_s: z.number().int().min(1).max(86_400).default(600),
   duplicate_policy: z.enum(['skip', 'print_again']).default('skip'),
+  /** Paused: scan folders are not watched; files wait in place until resumed (tray menu, GUI). */
+  paused: z.boolean().default(false),
 });
 export type InboxSettings = z.infer<typeof InboxSettings>;
 
@@ -70,8 +72,11 @@ export const Settings = z.strictObject({
   inbox: InboxSettings.default(InboxSettings.parse({})),
   erpnet: ErpNetSettings.default(ErpNetSettings.parse({})),
   ucsfphub: UcsFpHubSettings.default(UcsFpHubSettings.parse({})),
-  /** Days finished jobs and idempotency keys are kept (at least 7, as the API promises). */
-  retention_days: z.number().int().min(7).max(3650).default(30),
+  /**
+   * Days finished jobs, their idempotency keys, finished inbox records and device events are kept (docs/api.md,
+   * docs/operations.md); jobs in doubt and receipts with a card charge still to void are kept however old.
+   */
+  retention_days: z.number().int().min(7).max(3650).default(90),
   fiscal_devices: z.array(FiscalDeviceConfig).default([]),
   pos_terminals: z.array(PosTerminalConfig).default([]),
 });

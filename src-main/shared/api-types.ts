@@ -15,7 +15,6 @@ import type { Settings } from '../settings/schema.js';
 
 /** GET /manage/settings → `settings` (devices have their own endpoints; a set token shows as "********"). */
 export type SettingsBody = Omit<Settings, 'fiscal_devices' | 'pos_terminals'>;
-import type { JobEvent } from '../domain/jobs.js';
 
 export type DeviceKind = 'fiscal' | 'pos';
 
@@ -83,7 +82,8 @@ export type OperationAnswer =
   | ({ status: 0; msg: string; job_id: string } & Record<string, unknown>)
   | { status: number; error: string; code: string; job_id: string; device_error?: { code: string | number; text?: string } };
 
-export type InboxFileState = 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';
+export type { InboxFileState } from './events.js';
+import type { InboxFileState } from './events.js';
 
 /** One row of GET /inbox/files (the fields the GUI shows). */
 export interface InboxFileBody {
@@ -104,34 +104,8 @@ export interface InboxFileBody {
   updated_at: string;
 }
 
-export interface InboxFileEvent {
-  /** The inbox record's id (GET /inbox/files/:id). */
-  id?: string;
-  device_id: string;
-  file_name: string;
-  state: InboxFileState;
-  job_id?: string | null;
-  error?: string | null;
-}
-
-export interface DeviceStatusEvent {
-  device_id: string;
-  device_kind: DeviceKind;
-  status: DeviceStatus;
-  status_text: string;
-  connected_device_id: string | null;
-  detail?: string;
-  health?: DeviceHealth;
-}
-
-/** Messages the hub pushes on /ws after `subscribe`. */
-export type HubPush =
-  | { event: 'device_status'; data: DeviceStatusEvent }
-  | { event: 'job'; data: JobEvent }
-  | { event: 'inbox_file'; data: InboxFileEvent }
-  | { event: 'pos_prompt'; data: { device_id: string; text: string } }
-  /** Devices added, changed or removed (forwarded on the `devices` topic once the hub does; the GUI reloads). */
-  | { event: 'devices_changed'; data: Record<string, never> };
+/** The events /ws pushes: one contract, shared/events.ts, typed for the hub and the GUI alike. */
+export type { DeviceStatusEvent, HubEvents, HubPush, InboxFileEvent } from './events.js';
 
 /** Error bodies of the API: `{ status, error }` (400, 401, 403, 404, 422, 500); a 400 may name the field (`path`). */
 export interface ApiErrorBody {

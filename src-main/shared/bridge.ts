@@ -2,7 +2,7 @@
  * The one object the Electron preload exposes to the GUI as `window.fiscool`. In a plain browser it is absent and
  * the GUI talks to the page's own origin without a token (loopback needs none).
  */
-export type TrayCommand = 'open-devices' | 'open-settings' | 'open-receipt';
+export type TrayCommand = 'open-devices' | 'open-settings' | 'open-receipt' | 'open-inbox';
 
 export interface FiscoolBridge {
   /** e.g. "http://127.0.0.1:10123" (no trailing slash). */
@@ -13,7 +13,7 @@ export interface FiscoolBridge {
   onTrayCommand(listener: (command: TrayCommand) => void): () => void;
 }
 
-export const TRAY_COMMANDS: readonly TrayCommand[] = ['open-devices', 'open-settings', 'open-receipt'];
+export const TRAY_COMMANDS: readonly TrayCommand[] = ['open-devices', 'open-settings', 'open-receipt', 'open-inbox'];
 
 /** IPC channel names shared by main and preload (the only two). */
 export const IPC = {

@@ -31,5 +31,7 @@ export function pageForTray(command: TrayCommand): Page {
       return 'settings';
     case 'open-receipt':
       return 'register';
+    case 'open-inbox':
+      return 'inbox';
   }
 }

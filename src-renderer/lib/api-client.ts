@@ -87,6 +87,11 @@ export async function apiGetText(path: string): Promise<string> {
   return (await request('GET', path)).text();
 }
 
+/** A binary download (the support bundle) with the same headers. */
+export async function apiGetBlob(path: string): Promise<Blob> {
+  return (await request('GET', path)).blob();
+}
+
 /** A fresh key for one user intent; a receipt draft keeps its own (see receipt/draft-attempt.ts). */
 export function newIdempotencyKey(): string {
   return `gui-${crypto.randomUUID()}`;

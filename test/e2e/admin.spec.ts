@@ -158,3 +158,14 @@ test('a settings change is applied: the ErpNet.FP listener starts on the port gi
   expect(Object.keys(printers).length).toBeGreaterThan(0);
   await hub.api('/manage/save_settings', { erpnet: { enabled: false } });
 });
+
+test('the support bundle downloads from the settings page (a gzip archive), in one click', async ({ app }) => {
+  await app.getByRole('button', { name: 'Setări', exact: true }).click();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('support-bundle').click()]);
+  expect(download.suggestedFilename()).toMatch(/^fiscool-support-\d{4}-\d{2}-\d{2}\.tar\.gz$/);
+  const file = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(file);
+  expect(bytes[0]).toBe(0x1f); // gzip magic
+  expect(bytes[1]).toBe(0x8b);
+});

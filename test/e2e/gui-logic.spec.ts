@@ -1,10 +1,9 @@
 /**
  * The GUI's small pure helpers (typed text → API units, error wording, the receipt draft → operation, inbox rows,
- * device and settings forms, job upserts, tray status), run by Playwright in Node next to the browser tests
+ * device and settings forms, job upserts), run by Playwright in Node next to the browser tests
  * (vitest's include covers test/** and src-main/** only).
  */
 import { expect, test } from '@playwright/test';
-import { trayStatusText } from '../../src-main/electron/tray-status.js';
 import { ERROR_TEXTS } from '../../src-main/shared/texts/error-texts.js';
 import { DEVICE_ERRORS } from '../../src-main/domain/error-codes.js';
 import { explainApiError, fieldHint, fieldInWords } from '../../src-renderer/errors/explain-error.js';
@@ -180,7 +179,7 @@ test('the settings form sends only what changed, the token only when asked', () 
     language: 'ro' as const,
     simulated_devices: true,
     api: { enabled: true, host: '127.0.0.1', port: 10123, token: '********', allowed_hosts: [], allowed_origins: [], body_limit_kb: 1024 },
-    inbox: { extensions: ['.inp'], settle_ms: 100, rescan_ms: 5000, wait_for_device: true, wait_timeout_s: 600, duplicate_policy: 'skip' as const },
+    inbox: { extensions: ['.inp'], settle_ms: 100, rescan_ms: 5000, wait_for_device: true, wait_timeout_s: 600, duplicate_policy: 'skip' as const, paused: false },
     erpnet: { enabled: false, host: '127.0.0.1', allowed_clients: [], port: 8001, aliases: {}, truncate_text: false, unique_sale_number: 'print' as const },
     ucsfphub: { enabled: false, host: '127.0.0.1', allowed_clients: [], port: 8192, aliases: {}, truncate_text: false, unique_sale_number: 'print' as const },
     retention_days: 30,
@@ -191,9 +190,3 @@ test('the settings form sends only what changed, the token only when asked', () 
   expect(patchOf(before, { ...draftOf(before), tokenClear: true })).toEqual({ api: { token: null } });
 });
 
-test('the tray status counts connected registers and names one with a problem', () => {
-  const d = (name: string, status: 'Connected' | 'Error' | 'Disabled', enabled = true) => ({ name, status, enabled });
-  expect(trayStatusText([d('A', 'Connected'), d('B', 'Connected')], 'ro')).toBe('2/2 case conectate');
-  expect(trayStatusText([d('A', 'Connected'), d('B', 'Error')], 'en')).toBe('1 of 2 registers connected — B: problem');
-  expect(trayStatusText([d('A', 'Disabled', false)], 'ro')).toBe('Nicio casă de marcat activă');
-});

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DeviceDirectory } from '../../devices/contracts.js';
 import type { Language } from '../../domain/error-codes.js';
 import type { JobRecord } from '../../domain/jobs.js';
-import type { EventBus } from '../../hub/events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { OperationService } from '../../pipeline/contracts.js';
 import type express from 'express';
 

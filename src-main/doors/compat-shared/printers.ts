@@ -6,7 +6,7 @@
  */
 import type { DeviceDirectory, FiscalDeviceView } from '../../devices/contracts.js';
 import type { DeviceInfo } from '../../domain/results.js';
-import type { EventBus } from '../../hub/events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { CompatOperations } from './context.js';
 import { runOperation } from './jobs.js';
 

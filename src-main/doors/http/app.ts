@@ -1,6 +1,7 @@
 /** createApi(deps): the native HTTP door as an Express app that never listens by itself (see server.ts). */
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { JobStore } from '../../journal/job-store.js';
 import type { NativeDoorDeps } from './hub-api.js';
 import { bodyErrorHandler, finalErrorHandler, jsonParser, requireJson } from './json-body.js';
@@ -34,13 +35,29 @@ export function nativeSecurity(deps: NativeDoorDeps) {
   return accessMiddleware(nativePolicy(deps), { publicPaths: ['/'], publicPrefixes: ['/app'] });
 }
 
+/**
+ * The built GUI at /app. Looked up on every request, so a GUI built after the hub started is served without a
+ * restart; until it is built, /app says how to build it instead of a bare 404.
+ */
+function guiRoute(dir: string): express.RequestHandler {
+  const serve = express.static(dir, { index: 'index.html' });
+  const index = join(dir, 'index.html');
+  return (req, res, next) => {
+    if (existsSync(index)) return serve(req, res, next);
+    res
+      .status(503)
+      .type('text/plain')
+      .send('The FisCool GUI is not built yet. Run `npm run build` (or start the hub with `npm run hub`), then reload this page.\n');
+  };
+}
+
 export function createApi(deps: NativeDoorDeps, jobs: JobStore): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(securityHeaders({ guiPrefix: '/app' }));
   app.use(nativeSecurity(deps));
-  if (deps.guiDir && existsSync(deps.guiDir)) app.use('/app', express.static(deps.guiDir, { index: 'index.html' }));
+  if (deps.guiDir) app.use('/app', guiRoute(deps.guiDir));
   app.use(requireJson());
   app.use(jsonParser(deps.settings.get().api.body_limit_kb));
   app.use(bodyErrorHandler);

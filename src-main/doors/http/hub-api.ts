@@ -1,7 +1,7 @@
 /** What the native HTTP and WebSocket doors need from the hub. */
 import type { Logger } from 'pino';
 import type { DeviceRegistry } from '../../devices/registry.js';
-import type { EventBus } from '../../hub/events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Db } from '../../journal/journal.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import type { LatencyMetrics } from '../../pipeline/metrics.js';
@@ -28,4 +28,13 @@ export interface NativeDoorDeps {
   guiDir?: string | null;
   /** The address the API listens on (a token is required off loopback; without one every request is a 401). */
   listenHost?: string;
+  /** Operations: what is wrong (GET /health), the support bundle, a backup of the data directory. */
+  ops?: OpsDoorDeps;
+}
+
+export interface OpsDoorDeps {
+  health(): { ok: boolean } & Record<string, unknown>;
+  supportBundle(): Buffer;
+  /** Back the data directory up into `<data dir>/backups/<stamp>/`; answers the manifest and the directory. */
+  backup(): Promise<{ dir: string; manifest: unknown }>;
 }

@@ -30,6 +30,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       version,
       description: 'Fiscal registers and card terminals behind one durable job pipeline. See docs/api.md.',
     },
+    // GET /openapi.json replaces this with the address the request reached (routes/system.ts).
     servers: [{ url: 'http://127.0.0.1:10123' }],
     components: {
       schemas: {
@@ -134,7 +135,24 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           },
         },
       },
-      '/health': { get: { summary: 'Version, uptime, devices, journal size', responses: { '200': jsonResponse('Health') } } },
+      '/health': {
+        get: {
+          summary: 'ok, or the problems (code, severity, what to do in RO/EN); devices, queues, inbox, journal, retention',
+          responses: { '200': jsonResponse('Health') },
+        },
+      },
+      '/support/bundle': {
+        get: {
+          summary: 'Support bundle: health, settings without secrets, journal summary, logs (.tar.gz)',
+          responses: { '200': { description: 'application/gzip (attachment)' } },
+        },
+      },
+      '/backup': {
+        post: {
+          summary: 'Back the data directory up (SQLite online backup) into <data dir>/backups/<time>/',
+          responses: { '200': jsonResponse('{status: 0, dir, manifest}') },
+        },
+      },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'text/plain; version=0.0.4' } } } },
       '/ws': { get: { summary: 'WebSocket (upgrade): operations, lists, subscriptions, events', responses: { '101': { description: 'Switching protocols' } } } },
     },

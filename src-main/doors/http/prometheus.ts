@@ -6,7 +6,15 @@ import { LATENCY_BUCKETS_S, type LatencyMetrics } from '../../pipeline/metrics.j
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-export function renderMetrics(opts: { jobs: JobStore; metrics: LatencyMetrics; registry: DeviceRegistry; startedAt: number }): string {
+export function renderMetrics(opts: {
+  jobs: JobStore;
+  metrics: LatencyMetrics;
+  registry: DeviceRegistry;
+  startedAt: number;
+  /** Journal file size and whether the hub has a problem (ops/health.ts), when known. */
+  journalBytes?: number;
+  healthy?: boolean;
+}): string {
   const out: string[] = [];
   out.push('# HELP fiscool_up 1 while the hub runs.', '# TYPE fiscool_up gauge', 'fiscool_up 1');
   out.push('# HELP fiscool_uptime_seconds Seconds since the hub started.', '# TYPE fiscool_uptime_seconds gauge');
@@ -34,6 +42,21 @@ export function renderMetrics(opts: { jobs: JobStore; metrics: LatencyMetrics; r
     for (const s of DEVICE_STATUSES) {
       out.push(`fiscool_device_status{device_id="${esc(d.id)}",kind="${d.kind}",status="${s}"} ${d.status === s ? 1 : 0}`);
     }
+  }
+  out.push('# HELP fiscool_process_resident_bytes Resident memory of the hub process.', '# TYPE fiscool_process_resident_bytes gauge');
+  out.push(`fiscool_process_resident_bytes ${process.memoryUsage.rss()}`);
+  const mem = process.memoryUsage();
+  out.push('# HELP fiscool_process_heap_used_bytes V8 heap in use.', '# TYPE fiscool_process_heap_used_bytes gauge');
+  out.push(`fiscool_process_heap_used_bytes ${mem.heapUsed}`);
+  out.push('# HELP fiscool_process_external_bytes Memory held outside the V8 heap by JavaScript objects (buffers).', '# TYPE fiscool_process_external_bytes gauge');
+  out.push(`fiscool_process_external_bytes ${mem.external}`);
+  if (opts.journalBytes !== undefined) {
+    out.push('# HELP fiscool_journal_bytes Size of the journal (pages in use and free).', '# TYPE fiscool_journal_bytes gauge');
+    out.push(`fiscool_journal_bytes ${opts.journalBytes}`);
+  }
+  if (opts.healthy !== undefined) {
+    out.push('# HELP fiscool_healthy 1 when GET /health reports no problem.', '# TYPE fiscool_healthy gauge');
+    out.push(`fiscool_healthy ${opts.healthy ? 1 : 0}`);
   }
   return out.join('\n') + '\n';
 }

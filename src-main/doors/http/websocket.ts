@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { HubEventName } from '../../hub/events.js';
+import type { HubEventName } from '../../shared/events.js';
 import type { NativeDoorDeps } from './hub-api.js';
 import { fiscalBody, posBody } from './routes/devices.js';
 import { checkAccess } from './access.js';

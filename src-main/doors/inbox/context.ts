@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { DeviceDirectory } from '../../devices/contracts.js';
 import type { Language } from '../../domain/error-codes.js';
-import type { EventBus } from '../../hub/events.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { OperationService } from '../../pipeline/contracts.js';
 import type { InboxSettings } from '../../settings/schema.js';
 import type { Bilingual } from './parser/types.js';
@@ -20,8 +20,6 @@ export interface InboxContext {
   logger: Logger;
   /** Language of the texts written into BonERR (Romanian by default). */
   language?: () => Language;
-  /** Days finished file records are kept (default 90; duplicates are recognised for that long). */
-  retentionDays?: () => number;
 }
 
 /** Everything the per-file lifecycle uses. */

@@ -89,7 +89,9 @@ export function startInbox(ctx: InboxContext): Inbox {
     const used = new Set<string>();
     const before = new Map(refused);
     refused.clear();
-    for (const d of ctx.devices.listFiscal()) {
+    // Paused (tray menu, `inbox.paused`): no folder is watched, files wait in place; resuming takes them in order.
+    const devices = ctx.settings().paused ? [] : ctx.devices.listFiscal();
+    for (const d of devices) {
       const folder = d.config.scan_folder?.trim();
       if (!folder) continue;
       // Settings from before these rules (or edited by hand) may name a folder that must not be watched.
@@ -139,21 +141,8 @@ export function startInbox(ctx: InboxContext): Inbox {
     await Promise.all([...byDevice.values()].map((f) => f.scan()));
   }
 
-  let lastPurge = 0;
-  function purge(): void {
-    if (Date.now() - lastPurge < 3600_000) return;
-    lastPurge = Date.now();
-    const n = store.purgeOlderThan(Math.max(7, ctx.retentionDays?.() ?? 90));
-    if (n > 0) ctx.logger.info({ removed: n }, 'old inbox records removed');
-  }
-
   function schedule(): void {
     if (stopped) return;
-    try {
-      purge();
-    } catch (err) {
-      ctx.logger.warn({ err }, 'inbox purge failed');
-    }
     rescanTimer = setTimeout(() => {
       void rescanNow()
         .catch((err: unknown) => ctx.logger.error({ err }, 'inbox rescan failed'))

@@ -5,8 +5,6 @@ import type { JobOutcome } from '../../domain/jobs.js';
 
 export type InboxState = 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';
 export const INBOX_STATES: readonly InboxState[] = ['waiting', 'processing', 'done', 'failed', 'discarded'];
-export const ACTIVE_STATES: readonly InboxState[] = ['waiting', 'processing'];
-
 /** Per-document progress of a file (one document = one operation = one job). */
 export interface DocState {
   key: string;
@@ -212,11 +210,28 @@ export class InboxStore {
   /** Delete finished records older than `days` days; returns how many. */
   purgeOlderThan(days: number): number {
     const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+    let total = 0;
+    for (let n = -1; n !== 0; total += n) n = this.pruneBatch(cutoff, 1000);
+    return total;
+  }
+
+  /**
+   * One retention batch (journal/retention.ts): at most `limit` finished records (done, failed, discarded) that
+   * finished before `cutoffIso`. Files still waiting or processing are never pruned.
+   */
+  pruneBatch(cutoffIso: string, limit: number): number {
     return this.db
       .prepare(
-        `DELETE FROM inbox_files WHERE state IN ('done','failed','discarded') AND finished_at IS NOT NULL AND finished_at < ?`,
+        `DELETE FROM inbox_files WHERE rowid IN (SELECT rowid FROM inbox_files
+           WHERE state IN ('done','failed','discarded') AND finished_at IS NOT NULL AND finished_at < ? LIMIT ?)`,
       )
-      .run(cutoff).changes;
+      .run(cutoffIso, limit).changes;
+  }
+
+  /** Records per state (health, support bundle). */
+  countByState(): Record<string, number> {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM inbox_files GROUP BY state').all() as Array<{ state: string; n: number }>;
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
 
   list(q: { device_id?: string; state?: string; limit?: number } = {}): InboxFileRecord[] {

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { DeviceError } from '../../domain/error-codes.js';
 import type { FiscalDeviceConfig } from '../../domain/device-config.js';
 import { ReconnectingLink } from '../../transports/byte-link.js';
+import type { ExchangeLogger } from '../../transports/request-exchange.js';
 import { openSerial } from '../../transports/serial.js';
 import { DATECS_DEFAULT_TCP_PORT, openTcp } from '../../transports/tcp.js';
 import type { Framing } from '../../protocols/datecs/frame.js';
@@ -37,12 +38,16 @@ export function commandsFor(framing: Framing, session: DatecsSession): DatecsCom
  * Find the framing the device answers: X status (74) first, then classic (0x4A). Returns a session whose SEQ is
  * already past a harmless first exchange, so a leftover SEQ from a previous host cannot make the device replay.
  */
-export async function negotiate(link: ReconnectingLink, o: DatecsOptions): Promise<{ session: DatecsSession; cmd: DatecsCommands }> {
+export async function negotiate(
+  link: ReconnectingLink,
+  o: DatecsOptions,
+  logger?: ExchangeLogger,
+): Promise<{ session: DatecsSession; cmd: DatecsCommands }> {
   const order: Framing[] = o.protocol === 'auto' ? ['x', 'classic'] : [o.protocol];
   let lastError: unknown = null;
   for (const framing of order) {
     const firstSeq = 0x20 + Math.floor(Math.random() * 0x60);
-    const session = new DatecsSession(link, { framing, timeoutMs: o.timeoutMs, maxAttempts: o.maxAttempts, firstSeq });
+    const session = new DatecsSession(link, { framing, timeoutMs: o.timeoutMs, maxAttempts: o.maxAttempts, firstSeq, ...(logger ? { logger } : {}) });
     try {
       const probe = framing === 'x' ? 74 : 0x4a;
       await session.request(probe, Buffer.alloc(0), { maxAttempts: o.protocol === 'auto' ? 2 : o.maxAttempts });

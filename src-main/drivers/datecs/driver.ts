@@ -5,9 +5,10 @@
 import { DeviceError } from '../../domain/error-codes.js';
 import type { FiscalDeviceConfig } from '../../domain/device-config.js';
 import type { ConnectionState, CounterNeeds, DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver } from '../../domain/driver-contract.js';
-import type { FiscalOperation } from '../../domain/operations.js';
+import { isStandardFiscal, type FiscalJobOperation } from '../../domain/jobs.js';
 import type { FiscalResult } from '../../domain/results.js';
 import type { ReconnectingLink } from '../../transports/byte-link.js';
+import type { ExchangeLogger } from '../../transports/request-exchange.js';
 import type { DatecsCommands } from './commands.js';
 import { linkFor, negotiate } from './connection.js';
 import { datecsOptions, type DatecsOptions } from './options.js';
@@ -25,7 +26,11 @@ export class DatecsDriver implements FiscalDriver {
   private ident: DeviceIdentity | null = null;
   private connecting: Promise<DeviceIdentity> | null = null;
 
-  constructor(config: FiscalDeviceConfig, modelProtocol?: string) {
+  constructor(
+    config: FiscalDeviceConfig,
+    modelProtocol?: string,
+    private readonly logger?: ExchangeLogger,
+  ) {
     this.opts = datecsOptions(config.options, modelProtocol);
     const l = linkFor(config, this.opts);
     this.link = l.link;
@@ -54,7 +59,7 @@ export class DatecsDriver implements FiscalDriver {
       throw new DeviceError('DEVICE_UNREACHABLE', `cannot reach the Datecs register at ${this.where}`, { mayHaveActed: false });
     }
     if (!this.cmd) {
-      const n = await negotiate(this.link, this.opts);
+      const n = await negotiate(this.link, this.opts, this.logger);
       this.session = n.session;
       this.cmd = n.cmd;
     }
@@ -99,13 +104,14 @@ export class DatecsDriver implements FiscalDriver {
     return out;
   }
 
-  async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
+  async execute(op: FiscalJobOperation, ctx: ExecContext): Promise<FiscalResult> {
+    if (!isStandardFiscal(op)) throw new DeviceError('NOT_SUPPORTED', `a Datecs register cannot do ${op.type}`);
     const { cmd, ident } = await this.ready();
     cmd.language = ctx.language;
     return executeOperation(cmd, op, ctx, ident, this.receiptSettings());
   }
 
-  async settleOpenReceipt(op: FiscalOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'> {
+  async settleOpenReceipt(op: FiscalJobOperation | null, ctx: ExecContext): Promise<'none' | 'cancelled' | 'completed'> {
     const { cmd, ident } = await this.ready();
     cmd.language = ctx.language;
     const receipt = op && (op.type === 'print_receipt' || op.type === 'print_refund') ? op : null;

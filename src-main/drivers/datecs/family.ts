@@ -30,7 +30,7 @@ export const datecsFamily: FiscalFamily = {
   capabilities: FISCAL_OPERATION_TYPES.filter((t) => t !== 'print_refund'),
   charset: 'windows-1250',
   options: DatecsOptionsSchema,
-  createDriver: (config, _env, m) => new DatecsDriver(config, m.protocol),
+  createDriver: (config, env, m) => new DatecsDriver(config, m.protocol, env.logger),
   detect: async ({ ports }) =>
     (await detectDatecs({ ports })).map((d) => ({ family: 'datecs', manufacturer: 'Datecs', model: d.model, serial: d.serial, port: d.port, baud_rate: d.baud_rate, protocol: d.protocol })),
   emulator: {

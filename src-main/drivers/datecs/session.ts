@@ -13,6 +13,7 @@
  */
 import { DeviceError } from '../../domain/error-codes.js';
 import type { ByteLink } from '../../transports/byte-link.js';
+import { RequestExchange, type ExchangeLogger } from '../../transports/request-exchange.js';
 import { encodePacket, nextSeq, SEQ_FIRST, type Framing, type Packet } from '../../protocols/datecs/frame.js';
 import { FrameScanner, type ScanEvent } from '../../protocols/datecs/scanner.js';
 import { decodeStatus, type StatusFlags } from '../../protocols/datecs/status.js';
@@ -27,6 +28,8 @@ export interface SessionOptions {
   maxBusyMs?: number;
   /** First SEQ (0x20..0x7F). */
   firstSeq?: number;
+  /** Frames are logged as hex at debug level when given. */
+  logger?: ExchangeLogger;
 }
 
 export interface Reply {
@@ -70,10 +73,7 @@ export interface SessionStats {
 export class DatecsSession {
   readonly framing: Framing;
   private seq: number;
-  private readonly scanner: FrameScanner;
-  private queue: Promise<unknown> = Promise.resolve();
-  private waiter: ((ev: ScanEvent | { type: 'byte' } | { type: 'down' }) => void) | null = null;
-  private readonly offs: Array<() => void> = [];
+  private readonly io: RequestExchange<ScanEvent>;
   readonly stats: SessionStats = { commands: 0, framesSent: 0, resends: 0, naks: 0, timeouts: 0, badFrames: 0, syns: 0 };
 
   constructor(
@@ -82,34 +82,16 @@ export class DatecsSession {
   ) {
     this.framing = opts.framing;
     this.seq = opts.firstSeq ?? SEQ_FIRST;
-    this.scanner = new FrameScanner(opts.framing, 'response');
-    this.offs.push(
-      link.onData((b) => {
-        const events = this.scanner.push(b);
-        this.waiter?.({ type: 'byte' });
-        for (const ev of events) this.waiter?.(ev);
-      }),
-      link.onState((s) => {
-        if (s !== 'connected') {
-          this.scanner.reset();
-          this.waiter?.({ type: 'down' });
-        }
-      }),
-    );
+    this.io = new RequestExchange(link, new FrameScanner(opts.framing, 'response'), opts.logger, `datecs-${opts.framing}`);
   }
 
   dispose(): void {
-    for (const off of this.offs.splice(0)) off();
+    this.io.dispose();
   }
 
   /** Send one command and wait for its reply (commands are queued: one in flight). */
   request(cmd: number, data: Buffer = Buffer.alloc(0), opts: RequestOptions = {}): Promise<Reply> {
-    const run = this.queue.then(
-      () => this.exchange(cmd, data, opts),
-      () => this.exchange(cmd, data, opts),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.io.serial(() => this.exchange(cmd, data, opts));
   }
 
   private async exchange(cmd: number, data: Buffer, o: RequestOptions): Promise<Reply> {
@@ -130,7 +112,7 @@ export class DatecsSession {
           continue;
         }
       }
-      if (!this.link.write(frame)) {
+      if (!this.io.write(frame)) {
         lastProblem = 'not connected';
         continue;
       }
@@ -161,55 +143,34 @@ export class DatecsSession {
     throw new DeviceError('DEVICE_UNREACHABLE', `Datecs command ${cmd}: ${lastProblem} after ${maxAttempts} attempts`, { mayHaveActed });
   }
 
+  /** SYN = still executing (keep waiting); NAK = refused unread; a packet of another SEQ or command is stale. */
   private awaitReply(
     seq: number,
     cmd: number,
     timeoutMs: number,
     maxBusyMs: number,
   ): Promise<{ kind: 'reply'; packet: Packet } | { kind: 'nak' | 'timeout' | 'bad' | 'down' | 'busy' }> {
-    return new Promise((resolve) => {
-      const started = Date.now();
-      let timer: NodeJS.Timeout;
-      const finish = (r: { kind: 'reply'; packet: Packet } | { kind: 'nak' | 'timeout' | 'bad' | 'down' | 'busy' }) => {
-        clearTimeout(timer);
-        this.waiter = null;
-        resolve(r);
-      };
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
-      };
-      arm();
-      this.waiter = (ev) => {
-        switch (ev.type) {
-          case 'byte':
-            // Bytes of an answer still arriving (slow line): keep waiting, within the overall limit.
-            if (Date.now() - started > maxBusyMs) finish({ kind: 'busy' });
-            else arm();
-            return;
-          case 'syn':
-            this.stats.syns++;
-            if (Date.now() - started > maxBusyMs) finish({ kind: 'busy' });
-            else arm();
-            return;
-          case 'nak':
-            finish({ kind: 'nak' });
-            return;
-          case 'bad':
-            this.stats.badFrames++;
-            finish({ kind: 'bad' });
-            return;
-          case 'down':
-            // Wait out the reply timeout before resending, so a flapping link does not burn every attempt at once.
-            clearTimeout(timer);
-            timer = setTimeout(() => finish({ kind: 'down' }), timeoutMs);
-            return;
-          case 'packet':
-            // A stale answer (other SEQ or command) is ignored; keep waiting for ours.
-            if (ev.packet.seq === seq && ev.packet.cmd === cmd) finish({ kind: 'reply', packet: ev.packet });
-            return;
-        }
-      };
-    });
+    return this.io
+      .awaitAnswer<Packet>(
+        (ev) => {
+          switch (ev.type) {
+            case 'syn':
+              this.stats.syns++;
+              return { kind: 'busy' };
+            case 'nak':
+              return { kind: 'refused' };
+            case 'bad':
+              this.stats.badFrames++;
+              return { kind: 'bad' };
+            case 'packet':
+              return ev.packet.seq === seq && ev.packet.cmd === cmd ? { kind: 'answer', value: ev.packet } : { kind: 'ignore' };
+          }
+        },
+        timeoutMs,
+        maxBusyMs,
+      )
+      .then((o) =>
+        o.kind === 'answer' ? { kind: 'reply' as const, packet: o.value } : { kind: o.kind === 'refused' ? 'nak' : o.kind === 'too_busy' ? 'busy' : o.kind },
+      );
   }
 }

@@ -9,7 +9,7 @@ import type { ReceiptResult } from '../../domain/results.js';
 import type { ExecContext } from '../../domain/driver-contract.js';
 import type { SellInput, VirtualRegisterApi } from '../../emulators/virtual-register/register-api.js';
 import { formatCents, formatThousandths } from '../../domain/money.js';
-import { computeReceipt } from '../../domain/receipt-math.js';
+import { computeReceipt, paymentOrder } from '../../domain/receipt-math.js';
 
 /** Runs one register command with the driver's time model and error mapping. */
 export type RegisterCall = <T>(request: string, fn: (r: VirtualRegisterApi) => T) => Promise<T>;
@@ -88,7 +88,7 @@ export async function runReceipt(
     if (payments.length === 0) {
       await call('0\t\t', (r) => r.pay('cash'));
     } else {
-      for (const p of payments) await call(`${p.method}\t${formatCents(p.amount_cents)}\t`, (r) => r.pay(p.method, p.amount_cents));
+      for (const p of paymentOrder(payments)) await call(`${p.method}\t${formatCents(p.amount_cents)}\t`, (r) => r.pay(p.method, p.amount_cents));
     }
     const closed = await call('', (r) => r.closeReceipt());
     ctx.progress?.({ step: 'closed', done: total, total });

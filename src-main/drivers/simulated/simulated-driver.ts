@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ConnectionState, DeviceCounters, DeviceIdentity, ExecContext, FiscalDriver } from '../../domain/driver-contract.js';
 import type { FiscalDeviceConfig } from '../../domain/device-config.js';
 import { DeviceError } from '../../domain/error-codes.js';
+import { isStandardFiscal, type FiscalJobOperation } from '../../domain/jobs.js';
 import type { FiscalOperation } from '../../domain/operations.js';
 import type { DeviceStatusReport, FiscalResult } from '../../domain/results.js';
 import { formatCents } from '../../domain/money.js';
@@ -70,7 +71,8 @@ export class SimulatedFiscalDriver implements FiscalDriver {
     });
   }
 
-  async execute(op: FiscalOperation, ctx: ExecContext): Promise<FiscalResult> {
+  async execute(op: FiscalJobOperation, ctx: ExecContext): Promise<FiscalResult> {
+    if (!isStandardFiscal(op)) throw new DeviceError('NOT_SUPPORTED', `the simulated register cannot do ${op.type}`);
     switch (op.type) {
       case 'print_receipt':
       case 'print_refund': {
@@ -137,7 +139,7 @@ export class SimulatedFiscalDriver implements FiscalDriver {
     }
   }
 
-  async settleOpenReceipt(op: FiscalOperation | null): Promise<'none' | 'cancelled' | 'completed'> {
+  async settleOpenReceipt(op: FiscalJobOperation | null): Promise<'none' | 'cancelled' | 'completed'> {
     const receipt = op && (op.type === 'print_receipt' || op.type === 'print_refund') ? op : null;
     return settleOpenReceipt(receipt, (req, fn) => this.call(req, fn));
   }

@@ -19,10 +19,6 @@ export interface CommandCost {
   commands?: number;
 }
 
-export function isZeroTiming(t: TimingProfile): boolean {
-  return t.baud === 0 && t.per_line_ms === 0 && t.per_command_ms === 0;
-}
-
 /** Wire time in ms of `bytes` bytes at `baud` (0 = no wire). */
 export function wireMs(bytes: number, baud: number): number {
   return baud > 0 ? (bytes * 10 * 1000) / baud : 0;

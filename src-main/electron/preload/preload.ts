@@ -8,7 +8,7 @@ import type { BridgeConfig, FiscoolBridge, IPC, TrayCommand } from '../../shared
 
 // Channel names repeated here because a sandboxed preload cannot load other files; `satisfies` keeps them in step.
 const CHANNELS = { config: 'fiscool:config', trayCommand: 'fiscool:tray-command' } as const satisfies typeof IPC;
-const TRAY_COMMANDS: readonly string[] = ['open-devices', 'open-settings', 'open-receipt'] satisfies TrayCommand[];
+const TRAY_COMMANDS: readonly string[] = ['open-devices', 'open-settings', 'open-receipt', 'open-inbox'] satisfies TrayCommand[];
 
 const config = ipcRenderer.sendSync(CHANNELS.config) as BridgeConfig | null;
 

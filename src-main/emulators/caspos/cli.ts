@@ -6,8 +6,6 @@
  */
 import { startCasposEmulator } from './start.js';
 
-export const CASPOS_USAGE = 'caspos --port P [--host H] [--state DIR] [--username U] [--password P] [--first-doc N] [--first-shift N]';
-
 export async function runCasposEmulatorCli(flags: ReadonlyMap<string, string>): Promise<{ ready: Record<string, unknown>; close(): Promise<void> }> {
   const num = (k: string): number | undefined => {
     const v = flags.get(k);

@@ -3,8 +3,8 @@ import { REALISTIC_TIMING, ZERO_TIMING, type TimingProfile } from '../virtual-re
 import { VirtualRegister, type VirtualRegisterOptions } from '../virtual-register/virtual-register.js';
 import type { Framing } from '../../protocols/datecs/frame.js';
 import { serveControl } from './control-channel.js';
-import { serveSerial, type SerialEndpoint } from './serial-endpoint.js';
-import { serveTcp, type TcpEndpoint } from './tcp-endpoint.js';
+import { serveSerial, type SerialEndpoint } from '../endpoints/serial-endpoint.js';
+import { serveTcp, type TcpEndpoint } from '../endpoints/tcp-endpoint.js';
 import { DatecsWireEmulator } from './wire-emulator.js';
 
 export interface StartDatecsEmulatorOptions {

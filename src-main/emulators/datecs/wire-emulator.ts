@@ -11,6 +11,7 @@
  * replay memory is kept (`keepReplayMemory`, persisted in the state dir).
  */
 import type { Duplex } from 'node:stream';
+import type { LinkHooks, WireFrontEnd } from '../endpoints/wire-front-end.js';
 import { NAK, SYN } from '../../protocols/datecs/bytes.js';
 import { encodePacket, type Framing, type Packet } from '../../protocols/datecs/frame.js';
 import { FrameScanner } from '../../protocols/datecs/scanner.js';
@@ -45,10 +46,7 @@ export interface EmulatorStats {
   badSeq: number;
 }
 
-export interface LinkHooks {
-  /** Make the register unreachable for `durationMs` (TCP: close the socket and refuse; serial: go silent). */
-  disconnect(durationMs: number): void;
-}
+export type { LinkHooks } from '../endpoints/wire-front-end.js';
 
 const emptyStats = (): EmulatorStats => ({
   requests: 0,
@@ -88,7 +86,7 @@ interface Attachment {
   detach(): void;
 }
 
-export class DatecsWireEmulator {
+export class DatecsWireEmulator implements WireFrontEnd {
   readonly framing: Framing;
   readonly register: PowerCyclableRegister;
   timing: TimingProfile;

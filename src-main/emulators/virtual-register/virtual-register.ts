@@ -51,7 +51,8 @@ type StepResult = { lines: string[]; doc?: JournalDocument | null; fm?: FiscalMe
 
 export class VirtualRegister implements VirtualRegisterApi {
   private state!: RegisterState;
-  private readonly docs: JournalDocument[] = [];
+  /** The last sale or refund receipt (for duplicates); the journal itself is read from the store when asked. */
+  private lastFiscal: JournalDocument | undefined;
   private readonly fm: FiscalMemoryRecord[] = [];
   private readonly store: RegisterStore;
   private readonly ident: RegisterIdentity;
@@ -64,7 +65,7 @@ export class VirtualRegister implements VirtualRegisterApi {
   constructor(opts: VirtualRegisterOptions = {}) {
     this.hostNow = opts.now ?? (() => new Date());
     this.fmCapacity = opts.fiscalMemoryCapacity ?? DEFAULT_FISCAL_MEMORY_CAPACITY;
-    this.store = new RegisterStore(opts.stateDir);
+    this.store = new RegisterStore(opts.stateDir, { now: this.hostNow });
     this.loadFromStore();
     const id = this.state.device_id;
     this.ident = {
@@ -124,7 +125,11 @@ export class VirtualRegister implements VirtualRegisterApi {
   readJournal(q: JournalQuery): JournalDocument[] {
     this.ensureConnected();
     docs.checkRange(q.range);
-    return queryJournal(this.docs, q);
+    return queryJournal(this.journalDocs(), q);
+  }
+
+  private journalDocs(): JournalDocument[] {
+    return this.store.readEntries().map((e) => e.doc);
   }
 
   /** The fiscal-memory records (one per Z), oldest first. */
@@ -202,14 +207,14 @@ export class VirtualRegister implements VirtualRegisterApi {
   }
 
   printDuplicate(): Printed {
-    const last = [...this.docs].reverse().find((d) => d.kind === 'fiscal_receipt' || d.kind === 'refund');
+    const last = this.lastFiscal;
     return this.run((s, ctx) => docs.duplicate(s, ctx, last));
   }
 
   printJournal(q: JournalQuery): Printed {
     return this.run(() => {
       docs.checkRange(q.range);
-      const found = queryJournal(this.docs, q);
+      const found = queryJournal(this.journalDocs(), q);
       const body = found.length === 0 ? ['Niciun document în interval'] : journalText(found);
       return { lines: [centered('COPIE JURNAL ELECTRONIC'), separator(), ...body, separator()] };
     });
@@ -286,7 +291,7 @@ export class VirtualRegister implements VirtualRegisterApi {
   private loadFromStore(): void {
     const loaded = this.store.load();
     this.recovery = loaded.recovered;
-    this.docs.length = 0;
+    this.lastFiscal = undefined;
     this.fm.length = 0;
     for (const e of loaded.entries) this.index(e);
     if (loaded.state) {
@@ -341,7 +346,7 @@ export class VirtualRegister implements VirtualRegisterApi {
   }
 
   private index(e: JournalEntry): void {
-    this.docs.push(e.doc);
+    if (e.doc.kind === 'fiscal_receipt' || e.doc.kind === 'refund') this.lastFiscal = e.doc;
     if (e.fm) this.fm.push(e.fm);
   }
 }

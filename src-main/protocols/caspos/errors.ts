@@ -269,4 +269,3 @@ export const CODE_OK = 0;
 export const CODE_REPEATED_UUID = 1;
 export const CODE_LOGIN = 401;
 export const CODE_SHIFT_CLOSED = 503;
-export const CODE_SHIFT_OVER_24H = 504;

@@ -10,7 +10,6 @@ export const VAT_TYPES = {
   7: { name: 'Sadələşdirilmiş 8%', basis_points: 800, report_percent: 800 },
 } as const satisfies Record<number, { name: string; basis_points: number; report_percent: number | null }>;
 export type VatType = keyof typeof VAT_TYPES;
-export const VAT_TYPE_VALUES = Object.keys(VAT_TYPES).map(Number) as VatType[];
 export const isVatType = (n: unknown): n is VatType => typeof n === 'number' && n in VAT_TYPES;
 
 /** The issue's default table from FisCool's VAT letters to Caspos VAT types. */
@@ -21,11 +20,6 @@ export const VAT_TYPE_FOR_PERCENT: Record<number, VatType> = { 1800: 1, 0: 5, 20
 
 /** `codeType`: how `code` is to be read. */
 export const CODE_TYPES = { text: 0, ean8: 1, ean13: 2, service: 3 } as const;
-export type CodeTypeName = keyof typeof CODE_TYPES;
-
-/** `quantityType`: the unit of measure. */
-export const QUANTITY_TYPES = { piece: 0, kg: 1, litre: 2, metre: 3, square_metre: 4, cubic_metre: 5 } as const;
-
 /** Unit names a line's `um` may carry (Azerbaijani, Romanian and English spellings), case-insensitive. */
 export const UNIT_NAMES: Record<string, number> = {
   '': 0,
@@ -61,8 +55,6 @@ export const UNIT_NAMES: Record<string, number> = {
 
 /** `moneyBackType` (seed, Money Back notes): 0 sale, 6 advance (prepayment), 7 credit payment. */
 export const MONEY_BACK_TYPES = { sale: 0, prepayment: 6, credit_pay: 7 } as const;
-export type MoneyBackKind = keyof typeof MONEY_BACK_TYPES;
-
 /** Document types (seed, Enum "Document types") and the `type` names the control tape uses. */
 export const DOCUMENT_TYPES = {
   sale: 0,

@@ -52,11 +52,6 @@ export function casposDateTime(localIso: string): string {
   return `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 }
 
-/** A Date (its local fields) → "dd.MM.yyyy HH:mm:ss". */
-export function casposDateTimeOf(d: Date): string {
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
 /**
  * "dd.MM.yyyy HH:mm:ss" → local ISO "YYYY-MM-DDTHH:MM:SS". Lenient: a missing space between date and time
  * ("04.10.202315:04:09", as in the seed's X report), missing seconds. null when it is not such a date.

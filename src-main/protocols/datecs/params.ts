@@ -3,7 +3,6 @@
  * Classic: comma-separated (some commands mix in TAB/LF; the command builders handle those).
  */
 import { decodeText, encodeText } from './text.js';
-import type { Framing } from './frame.js';
 
 /** X request data: each parameter (empty allowed) followed by TAB. */
 export function joinX(params: ReadonlyArray<string | number>): Buffer {
@@ -15,10 +14,6 @@ export function joinX(params: ReadonlyArray<string | number>): Buffer {
 /** Classic request data: comma-separated parameters (no trailing comma). */
 export function joinClassic(params: ReadonlyArray<string | number>): Buffer {
   return encodeText(params.map(String).join(','), '\t\n');
-}
-
-export function joinParams(framing: Framing, params: ReadonlyArray<string | number>): Buffer {
-  return framing === 'x' ? joinX(params) : joinClassic(params);
 }
 
 /** Split X data into fields (the trailing TAB does not make an extra empty field). */

@@ -4,7 +4,7 @@
  */
 import { DEVICE_STATUS_TEXT, type DeviceStatus } from '../../domain/device-config.js';
 import { SUCCESS_MESSAGES } from '../../domain/results.js';
-import type { Localized, TextLanguage } from './text-language.js';
+import type { TextLanguage } from './text-language.js';
 
 const STATUS_AZ: Record<DeviceStatus, string> = {
   Connected: 'Qoşulub',
@@ -50,9 +50,3 @@ export function successMessage(opType: string, lang: TextLanguage): string | und
   return lang === 'az' ? (SUCCESS_AZ[opType] ?? base.en) : base[lang];
 }
 
-export const STATUS_WORDS: Readonly<Record<DeviceStatus, Localized>> = Object.fromEntries(
-  (Object.keys(STATUS_AZ) as DeviceStatus[]).map((s) => [
-    s,
-    { ro: statusWord(s, 'ro'), en: statusWord(s, 'en'), az: statusWord(s, 'az') },
-  ]),
-) as Record<DeviceStatus, Localized>;

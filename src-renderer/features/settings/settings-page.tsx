@@ -1,9 +1,16 @@
-/** Settings: the native API (address, port, token, allowed names), the compatible listeners, the inbox, retention. */
+/** Settings: the native API (address, port, token, allowed names), the compatible listeners, the inbox, retention, support. */
 import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { ErrorNotice } from '../../errors/error-notice.js';
 import { useTexts } from '../../i18n/language-store.js';
 import type { SettingsDraft } from './settings-draft.js';
 import { useSettingsStore } from './settings-store.js';
+import { apiGetBlob } from '../../lib/api-client.js';
+import { downloadBlob, localDate } from '../../lib/download.js';
+
+/** GET /support/bundle (logs, settings without secrets, journal summary) saved as a file. */
+async function downloadSupportBundle(): Promise<void> {
+  downloadBlob(`fiscool-support-${localDate()}.tar.gz`, await apiGetBlob('/support/bundle'));
+}
 
 type TextKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends string ? K : never }[keyof SettingsDraft];
 type FlagKey = { [K in keyof SettingsDraft]: SettingsDraft[K] extends boolean ? K : never }[keyof SettingsDraft];
@@ -106,6 +113,12 @@ export function SettingsPage() {
           </Section>
           <Section title={t.retentionSection}>
             <Text k="retentionDays" label={t.retentionDays} num />
+          </Section>
+          <Section title={t.supportSection}>
+            <p className="span2 hint">{t.supportBundleHint}</p>
+            <button type="button" className="secondary" data-testid="support-bundle" onClick={() => void downloadSupportBundle()}>
+              {t.supportBundle}
+            </button>
           </Section>
         </div>
       ) : null}

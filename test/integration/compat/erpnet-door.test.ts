@@ -79,7 +79,7 @@ describe('ErpNet.FP door', () => {
       const b = (await http('POST', `${url}/receipt`, receipt([{ ...cheese, text: long }]))).json();
       expect(b).toMatchObject({ ok: true });
       const job = r.hub.operations.listJobs({ device_id: r.deviceId, limit: 1 })[0];
-      const lines = job?.operation.lines as Array<{ description?: string }>;
+      const lines = (job?.operation as any).lines as Array<{ description?: string }>;
       expect(lines.find((l) => l.description)?.description?.length).toBe(72);
     } finally {
       patchSection(r.hub, 'erpnet', { truncate_text: false });
@@ -89,7 +89,7 @@ describe('ErpNet.FP door', () => {
   it('the unique sale number is printed as a text line, or left out by setting', async () => {
     await http('POST', `${url}/receipt`, receipt([cheese], { uniqueSaleNumber: 'DT279013-DD01-0000009' }));
     let job = r.hub.operations.listJobs({ device_id: r.deviceId, limit: 1 })[0];
-    expect(job?.operation.lines).toContainEqual({ type: 'text', text: 'Nr. unic vânzare: DT279013-DD01-0000009' });
+    expect((job?.operation as any).lines).toContainEqual({ type: 'text', text: 'Nr. unic vânzare: DT279013-DD01-0000009' });
     patchSection(r.hub, 'erpnet', { unique_sale_number: 'ignore' });
     try {
       await http('POST', `${url}/receipt`, receipt([cheese], { uniqueSaleNumber: 'DT279013-DD01-0000010' }));
@@ -110,7 +110,7 @@ describe('ErpNet.FP door', () => {
     ).json();
     expect(a).toMatchObject({ ok: true, receiptAmount: 12 });
     const job = r.hub.operations.listJobs({ device_id: r.deviceId, limit: 1 })[0];
-    expect(job?.operation.payments).toEqual([
+    expect((job?.operation as any).payments).toEqual([
       { method: 'card', amount_cents: 500 },
       { method: 'cash', amount_cents: 700 },
     ]);

@@ -179,7 +179,7 @@ describe('ErpNet.FP seed examples (seeds/002)', () => {
     const refund = r.hub.operations
       .listJobs({ device_id: r.deviceId, limit: 100 })
       .find((j) => j.operation.type === 'print_refund');
-    expect(refund?.operation.original).toMatchObject({ slip_number: Number(lastReceipt.receiptNumber) });
+    expect((refund?.operation as any).original).toMatchObject({ slip_number: Number(lastReceipt.receiptNumber) });
   });
 });
 

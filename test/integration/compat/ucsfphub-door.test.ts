@@ -35,7 +35,7 @@ describe('UcsFPHub door', () => {
     };
     expect(parsed.Root.Ok).toEqual({ '#text': '1', '@___json__bool': '1' });
     expect(parsed.Root.ReceiptAmount).toBe('7');
-    expect(lastJob()?.operation.lines).toEqual([
+    expect((lastJob()?.operation as any).lines).toEqual([
       { type: 'item', description: 'Pâine', quantity_thousandths: 2000, unit_price_cents: 350, vat: 'B' },
       { type: 'text', text: 'Mulțumim!' },
     ]);
@@ -48,7 +48,7 @@ describe('UcsFPHub door', () => {
       '{ "Rows": [ [ "Apă", 2.5, "А", 2 ], [ "Suc", 4, "В", 1, 10 ], ] }',
     );
     expect(ok.json(), ok.text).toMatchObject({ Ok: true, ReceiptAmount: 8.6 });
-    expect(lastJob()?.operation.lines).toEqual([
+    expect((lastJob()?.operation as any).lines).toEqual([
       { type: 'item', description: 'Apă', quantity_thousandths: 2000, unit_price_cents: 250, vat: 'A' },
       {
         type: 'item',
@@ -74,13 +74,13 @@ describe('UcsFPHub door', () => {
       `${base}/receipt`,
       '{ "ReceiptType": 1, "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": 2 } ] }',
     );
-    expect(lastJob()?.operation.payments).toEqual([{ method: 'card', amount_cents: 1000 }]);
+    expect((lastJob()?.operation as any).payments).toEqual([{ method: 'card', amount_cents: 1000 }]);
     await http(
       'POST',
       `${base}/receipt`,
       '{ "ReceiptType": "Sale", "Rows": [ { "ItemName": "A", "Price": 10 }, { "PaymentType": 8 } ] }',
     );
-    expect(lastJob()?.operation.payments).toEqual([{ method: 'card', amount_cents: 1000 }]);
+    expect((lastJob()?.operation as any).payments).toEqual([{ method: 'card', amount_cents: 1000 }]);
     const eur = await http(
       'POST',
       `${base}/receipt`,

@@ -9,7 +9,7 @@ import type { ConnectionState } from '../../../src-main/domain/driver-contract.j
 import { DeviceError } from '../../../src-main/domain/error-codes.js';
 import { DatecsDriver } from '../../../src-main/drivers/datecs/driver.js';
 import { detectDatecs } from '../../../src-main/drivers/datecs/detect.js';
-import { serveSerial } from '../../../src-main/emulators/datecs/serial-endpoint.js';
+import { serveSerial } from '../../../src-main/emulators/endpoints/serial-endpoint.js';
 import { startDatecsEmulator } from '../../../src-main/emulators/datecs/start-emulator.js';
 import { backoffDelay } from '../../../src-main/transports/byte-link.js';
 import { openPtyPair } from '../../helpers/pty.js';

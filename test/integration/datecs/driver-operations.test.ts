@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceError } from '../../../src-main/domain/error-codes.js';
 import type { FiscalOperation, PrintReceipt } from '../../../src-main/domain/operations.js';
-import type { DeviceInfo, DeviceStatusReport, ReceiptResult } from '../../../src-main/domain/results.js';
+import type { DeviceStatusReport, ReceiptResult } from '../../../src-main/domain/results.js';
 import { ctx, journal, startRig, type Rig, type Transport } from './harness.js';
 
 const receipt = (extra: Partial<PrintReceipt> = {}): PrintReceipt => ({
@@ -45,14 +45,6 @@ for (const { protocol, transport } of cases) {
     });
     afterAll(async () => {
       await rig.close();
-    });
-
-    it('connects, negotiates the framing and identifies the register', async () => {
-      const id = await rig.driver.connect();
-      expect(rig.driver.framing).toBe(protocol);
-      expect(id.serial).toBe(rig.em.register.identity().serial);
-      expect(id.model).toBe(protocol === 'x' ? 'DP-25MX' : 'FP-2000');
-      expect(id.vat_rates).toEqual({ A: 2100, B: 1100, C: 0 });
     });
 
     it('print_receipt: items with VAT and department, discounts, text, subtotal discount, split payment with change', async () => {
@@ -115,33 +107,8 @@ for (const { protocol, transport } of cases) {
       expect(e.code).toBe('NOT_SUPPORTED');
     });
 
-    it('cash in / cash out update the drawer and the counters', async () => {
-      const c0 = await rig.driver.readCounters();
-      const d = (await run({ type: 'deposit_cash', amount: 10_000 })) as { cash_in_drawer_cents: number };
-      const w = (await run({ type: 'withdraw_cash', amount: 2_500 })) as { cash_in_drawer_cents: number };
-      expect(w.cash_in_drawer_cents).toBe(d.cash_in_drawer_cents - 2_500);
-      const c1 = await rig.driver.readCounters();
-      expect(c1.cash_in_cents! - c0.cash_in_cents!).toBe(10_000);
-      expect(c1.cash_out_cents! - c0.cash_out_cents!).toBe(2_500);
-      const e = await errorOf(run({ type: 'withdraw_cash', amount: 99_999_999 }));
-      expect(e.code).toBe('DEVICE_REJECTED');
-    });
-
-    it('X report then Z report with totals per VAT group', async () => {
-      const x = (await run({ type: 'print_x' })) as { totals: { by_vat_group: Record<string, number>; total_cents: number; receipts: number } };
-      expect(x.totals.total_cents).toBeGreaterThan(0);
-      const inPeriod = journal(rig).filter((d) => d.kind === 'fiscal_receipt' && d.z_period === 1);
-      expect(x.totals.total_cents).toBe(inPeriod.reduce((a, d) => a + (d.total_cents ?? 0), 0));
-      // X firmware tells the receipt count (RO nFBonDailyCount); the classic command set cannot.
-      expect(x.totals.receipts).toBe(protocol === 'x' ? inPeriod.length : 0);
-      const z = (await run({ type: 'print_z' })) as { z_number: number; totals: { total_cents: number; by_vat_group: Record<string, number> } };
-      expect(z.z_number).toBe(1);
-      expect(z.totals.total_cents).toBe(x.totals.total_cents);
-      expect(z.totals.by_vat_group).toEqual(x.totals.by_vat_group);
-      expect((await rig.driver.readCounters()).z_number).toBe(1);
-    });
-
     it('je_report reads the electronic journal line by line, by Z range and by date', async () => {
+      if (rig.em.register.counters().z_number === 0) await run({ type: 'print_z' });
       const byZ = (await run({ type: 'je_report', range: { type: 'z_number', start: 1, end: 1 }, doc_type: 'all', output_mode: 'read_line_by_line' })) as { lines: string[] };
       const expected = rig.em.register.readJournal({ range: { type: 'z_number', start: 1, end: 1 }, doc_type: 'all' }).flatMap((d) => d.lines);
       expect(byZ.lines.length).toBeGreaterThan(10);
@@ -163,29 +130,6 @@ for (const { protocol, transport } of cases) {
       await run({ type: 'open_drawer' });
       const docs = journal(rig).slice(n);
       expect(docs.some((d) => d.kind === 'non_fiscal' && d.lines.join(' ').includes('Masa 4'))).toBe(true);
-      expect(rig.em.register.status().receipt).toBe('none');
-    });
-
-    it('cancel_receipt cancels a receipt left open on the register, and says false when none is open', async () => {
-      expect(await run({ type: 'cancel_receipt' })).toEqual({ cancelled: false });
-      rig.em.register.openFiscalReceipt({});
-      rig.em.register.sell({ description: 'X', quantity_thousandths: 1000, unit_price_cents: 100, vat_group: 'A' });
-      expect((await rig.driver.readCounters()).receipt_open).toBe(true);
-      expect(await run({ type: 'cancel_receipt' })).toEqual({ cancelled: true });
-      expect(rig.em.register.status().receipt).toBe('none');
-    });
-
-    it('paper out: PAPER_OUT, nothing printed as fiscal, and the next receipt succeeds after loading paper', async () => {
-      const n = rig.em.register.counters().receipt_number;
-      rig.em.register.injectFaults({ paper_out_at_line: 3 });
-      const e = await errorOf(run(receipt()));
-      expect(e.code).toBe('PAPER_OUT');
-      expect(rig.em.register.counters().receipt_number).toBe(n);
-      const st = (await run({ type: 'get_status' })) as DeviceStatusReport;
-      expect(st.paper).toBe('out');
-      rig.em.register.loadPaper();
-      const r = (await run(receipt())) as ReceiptResult;
-      expect(r.slip_number).toBe(n + 1);
       expect(rig.em.register.status().receipt).toBe('none');
     });
 
@@ -220,22 +164,6 @@ for (const { protocol, transport } of cases) {
       const text = journal(rig).find((d) => d.kind === 'fiscal_receipt' && d.number === r.slip_number)?.lines.join('\n') ?? '';
       expect(text).toContain('pentru');
       expect(text).toContain('drag!');
-    });
-
-    it('date/time, status, VAT rates, device info', async () => {
-      const set = (await run({ type: 'set_datetime', datetime: '2031-03-04T05:06:07' })) as { datetime: string };
-      expect(set.datetime.slice(0, 16)).toBe('2031-03-04T05:06');
-      const got = (await run({ type: 'get_datetime' })) as { datetime: string };
-      expect(got.datetime.slice(0, 13)).toBe('2031-03-04T05');
-      const st = (await run({ type: 'get_status' })) as DeviceStatusReport;
-      expect(st).toMatchObject({ paper: 'ok', cover_open: false, receipt_open: false });
-      expect(st.raw.flags).toContain('fiscalized');
-      expect(await run({ type: 'get_vat_rates' })).toEqual({ vat_rates: { A: 2100, B: 1100, C: 0 } });
-      const info = (await run({ type: 'get_device_info' })) as DeviceInfo;
-      expect(info.serial).toBe(rig.em.register.identity().serial);
-      expect(info.last_z_number).toBe(rig.em.register.counters().z_number);
-      expect(info.last_z_number).toBe(2);
-      expect(info.last_receipt_number).toBe(rig.em.register.counters().receipt_number);
     });
 
   });

@@ -6,7 +6,7 @@ import type { JournalDocument } from '../../../src-main/emulators/virtual-regist
 import { VirtualRegister } from '../../../src-main/emulators/virtual-register/virtual-register.js';
 import type { Hub } from '../../../src-main/hub/create-hub.js';
 import type { InboxSettings } from '../../../src-main/settings/schema.js';
-import type { HubEvents } from '../../../src-main/hub/events.js';
+import type { HubEvents } from '../../../src-main/shared/events.js';
 import { startInbox, type Inbox } from '../../../src-main/doors/inbox/inbox.js';
 import { startTestHub, tempDir, waitFor, type TestHub } from '../../helpers/hub.js';
 

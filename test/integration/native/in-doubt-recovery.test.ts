@@ -28,11 +28,11 @@ const op = {
 };
 
 /** Journal a job as the dead hub would have: queued, then running with the counters read just before. */
-function leaveRunningJob(h: TestHub, id: string): void {
+async function leaveRunningJob(h: TestHub, id: string): Promise<void> {
   const store = h.hub.jobs;
   store.insert({ id, device_id: h.fiscalId, device_kind: 'fiscal', source: 'http', operation: op, idempotency_key: `native:${id}`, body_hash: bodyHash(h.fiscalId, op) });
   const c = reg(h).counters();
-  store.markRunning(id, { ...c, cash_in_cents: 0, cash_out_cents: 0 });
+  await store.markRunning(id, { ...c, cash_in_cents: 0, cash_out_cents: 0 });
 }
 
 async function restart(h: TestHub): Promise<TestHub> {
@@ -44,7 +44,7 @@ async function restart(h: TestHub): Promise<TestHub> {
 describe('jobs in doubt after a crash', () => {
   it('receipt half-printed (still open): cancelled, then printed exactly once', async () => {
     t = await startTestHub();
-    leaveRunningJob(t, 'job-open-1');
+    await leaveRunningJob(t, 'job-open-1');
     reg(t).openFiscalReceipt({ tag: 'job-open-1' });
     reg(t).sell({ description: 'Lapte', quantity_thousandths: 1000, unit_price_cents: 650, vat_group: 'A' });
     const before = reg(t).counters().receipt_number;
@@ -58,7 +58,7 @@ describe('jobs in doubt after a crash', () => {
 
   it('receipt printed just before the crash: the counter moved, so it is finished without printing again', async () => {
     t = await startTestHub();
-    leaveRunningJob(t, 'job-done-1');
+    await leaveRunningJob(t, 'job-done-1');
     const r = reg(t);
     r.openFiscalReceipt({ tag: 'job-done-1' });
     r.sell({ description: 'Lapte', quantity_thousandths: 1000, unit_price_cents: 650, vat_group: 'A' });
@@ -77,7 +77,7 @@ describe('jobs in doubt after a crash', () => {
 
   it('nothing reached the register: the job simply runs', async () => {
     t = await startTestHub();
-    leaveRunningJob(t, 'job-none-1');
+    await leaveRunningJob(t, 'job-none-1');
     const before = reg(t).counters().receipt_number;
     t = await restart(t);
     await waitFor(async () => (await t!.get('/jobs/job-none-1')).body.state === 'succeeded');

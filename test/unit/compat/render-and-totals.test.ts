@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobOutcome, JobRecord } from '../../../src-main/domain/jobs.js';
+import type { FiscalJobOperation, JobOutcome, JobRecord } from '../../../src-main/domain/jobs.js';
 import { journalTotals } from '../../../src-main/doors/compat-shared/journal-totals.js';
 import {
   buildReceiptOperation,
@@ -29,7 +29,7 @@ function job(
     device_id: 'd',
     device_kind: 'fiscal',
     source: 'erpnet',
-    operation,
+    operation: operation as FiscalJobOperation,
     state,
     outcome,
     idempotency_key: null,

@@ -92,3 +92,21 @@ describe('VAT resolution', () => {
     expect('error' in resolveVat('D', SEED_VAT_RATES)).toBe(true);
   });
 });
+
+describe('payment order', () => {
+  it('non-cash payments go first, then cash (a card after covering cash would be refused after the charge)', async () => {
+
+    const r = computeReceipt(
+      {
+        lines: [{ type: 'item', description: 'x', quantity_thousandths: 1000, unit_price_cents: 3500, vat: 'A' }],
+        payments: [
+          { method: 'cash', amount_cents: 3000 },
+          { method: 'card', amount_cents: 1000 },
+        ],
+      },
+      () => ({ group: 'A' }),
+    );
+    expect(r.ok && r.totals.payments.map((p) => p.method)).toEqual(['card', 'cash']);
+    expect(r.ok && r.totals.change_cents).toBe(500);
+  });
+});

@@ -3,7 +3,7 @@
  * replaces the previous one). A "disconnect" fault closes the socket and refuses connections for a while.
  */
 import net from 'node:net';
-import type { DatecsWireEmulator } from './wire-emulator.js';
+import type { WireFrontEnd } from './wire-front-end.js';
 
 export interface TcpEndpoint {
   readonly port: number;
@@ -13,7 +13,7 @@ export interface TcpEndpoint {
   close(): Promise<void>;
 }
 
-export async function serveTcp(emulator: DatecsWireEmulator, opts: { port?: number; host?: string } = {}): Promise<TcpEndpoint> {
+export async function serveTcp(emulator: WireFrontEnd, opts: { port?: number; host?: string } = {}): Promise<TcpEndpoint> {
   const host = opts.host ?? '127.0.0.1';
   let current: { socket: net.Socket; detach: () => void } | null = null;
   let refuseUntil = 0;

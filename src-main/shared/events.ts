@@ -1,5 +1,8 @@
-/** The hub's typed event bus: device status, job progress, inbox files, POS prompts → WebSocket, GUI, tray. */
-import { EventEmitter } from 'node:events';
+/**
+ * The hub's event contract: what the event bus carries and /ws pushes to subscribers (device status, job progress,
+ * inbox files, card-terminal prompts, pending voids). Types only: the hub's bus, its WebSocket door and the GUI read
+ * the same definitions.
+ */
 import type { JobEvent } from '../domain/jobs.js';
 import type { DeviceStatus } from '../domain/device-config.js';
 import type { PosPromptEvent } from '../domain/pos-prompts.js';
@@ -22,7 +25,7 @@ export interface HubEvents {
     id?: string;
     device_id: string;
     file_name: string;
-    state: 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';
+    state: InboxFileState;
     job_id?: string | null;
     error?: string | null;
   };
@@ -36,16 +39,9 @@ export interface HubEvents {
 
 export type HubEventName = keyof HubEvents;
 
-export class EventBus {
-  readonly #emitter = new EventEmitter();
-  constructor() {
-    this.#emitter.setMaxListeners(1000);
-  }
-  emit<K extends HubEventName>(name: K, data: HubEvents[K]): void {
-    this.#emitter.emit(name, data);
-  }
-  on<K extends HubEventName>(name: K, listener: (data: HubEvents[K]) => void): () => void {
-    this.#emitter.on(name, listener);
-    return () => this.#emitter.off(name, listener);
-  }
-}
+export type InboxFileState = 'waiting' | 'processing' | 'done' | 'failed' | 'discarded';
+export type DeviceStatusEvent = HubEvents['device_status'];
+export type InboxFileEvent = HubEvents['inbox_file'];
+
+/** Messages the hub pushes on /ws after `subscribe`: `{ event, data }` for every event of the contract. */
+export type HubPush = { [K in HubEventName]: { event: K; data: HubEvents[K] } }[HubEventName];

@@ -5,7 +5,7 @@
  */
 import { Duplex } from 'node:stream';
 import { openSerial } from '../../transports/serial.js';
-import type { DatecsWireEmulator } from './wire-emulator.js';
+import type { WireFrontEnd } from './wire-front-end.js';
 
 export interface SerialEndpoint {
   readonly path: string;
@@ -13,7 +13,7 @@ export interface SerialEndpoint {
   close(): Promise<void>;
 }
 
-export async function serveSerial(emulator: DatecsWireEmulator, opts: { path: string; baudRate?: number }): Promise<SerialEndpoint> {
+export async function serveSerial(emulator: WireFrontEnd, opts: { path: string; baudRate?: number }): Promise<SerialEndpoint> {
   const port = await openSerial({ path: opts.path, baudRate: opts.baudRate ?? 115_200 });
   let silentUntil = 0;
   // The emulator talks to a Duplex in front of the port so the silence applies in both directions.
