@@ -117,14 +117,17 @@ export class DeviceError extends Error {
   readonly deviceError: { code: string | number; text?: string } | undefined;
   /** True when the device may have acted (e.g. the connection broke after a command was sent). */
   readonly mayHaveActed: boolean;
+  /** Nothing was printed, but an unpaid receipt stays open on the register (it could not cancel it yet). */
+  readonly leftOpen: boolean;
 
   constructor(
     code: DeviceErrorCode,
     detail?: string,
-    opts: { deviceError?: { code: string | number; text?: string }; mayHaveActed?: boolean; pos?: PosResult } = {},
+    opts: { deviceError?: { code: string | number; text?: string }; mayHaveActed?: boolean; pos?: PosResult; leftOpen?: boolean } = {},
   ) {
     super(detail ?? code);
     this.pos = opts.pos;
+    this.leftOpen = opts.leftOpen ?? false;
     this.name = 'DeviceError';
     this.code = code;
     this.deviceError = opts.deviceError;

@@ -4,7 +4,7 @@
  */
 import type { StoredJob } from '../journal/job-store.js';
 import { errorOutcome } from './outcomes.js';
-import { reconcileNow } from './run-fiscal-job.js';
+import { reconcileNow, tidyOpenReceipt } from './run-fiscal-job.js';
 import { reconcilePosNow } from './run-pos-job.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
 
@@ -17,6 +17,8 @@ export class DeviceWorker {
   #retryTimer: NodeJS.Timeout | null = null;
   #stopped = false;
   #idle: Promise<void> = Promise.resolve();
+  /** A failed job left an unpaid receipt open on the register: cancel it when the queue is empty and the register can. */
+  #tidy = false;
 
   constructor(
     readonly deviceId: string,
@@ -49,7 +51,7 @@ export class DeviceWorker {
     this.#draining = true;
     this.#idle = this.#drain().finally(() => {
       this.#draining = false;
-      if (this.#doubt.length > 0) this.#scheduleRetry();
+      if (this.#doubt.length > 0 || this.#tidy) this.#scheduleRetry();
       else if (this.#queue.length > 0) this.kick();
     });
   }
@@ -73,7 +75,10 @@ export class DeviceWorker {
     while (!this.#stopped) {
       await this.#reconcileDoubts();
       const id = this.#queue.shift();
-      if (id === undefined) return;
+      if (id === undefined) {
+        if (this.#tidy && this.kind === 'fiscal') this.#tidy = !(await tidyOpenReceipt(this.deps, this.deviceId));
+        return;
+      }
       const job = this.deps.store.get(id);
       if (!job || job.state !== 'queued') continue;
       if (this.#doubt.length > 0) {
@@ -93,6 +98,7 @@ export class DeviceWorker {
       }
       if (verdict === 'requeue') this.#requeue(job.id);
       else if (verdict === 'in_doubt') this.addInDoubt(job.id);
+      else if (verdict === 'left_open') this.#tidy = true;
     }
   }
 

@@ -61,7 +61,23 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
       }
       const outcome = outcomeFromError(e, lang);
       deps.finish(job, card && pos ? await reverseCard(deps, job, card, outcome) : outcome);
-      return 'finished';
+      return e instanceof DeviceError && e.leftOpen ? 'left_open' : 'finished';
+    }
+  });
+}
+
+/** A receipt left open (unpaid: nothing printed) by a failed job: cancel it now if the register can. */
+export async function tidyOpenReceipt(deps: RunnerDeps, deviceId: string): Promise<boolean> {
+  const runtime = deps.registry.fiscalRuntime(deviceId);
+  if (!runtime) return true;
+  return runtime.exclusive(async () => {
+    try {
+      await runtime.ensureConnected();
+      await settleOpenReceipt(runtime.driver, null, { jobId: 'tidy', language: deps.language() });
+      return true;
+    } catch (e) {
+      deps.logger.debug({ device_id: deviceId, err: e instanceof Error ? e.message : e }, 'the receipt left open cannot be cancelled yet');
+      return false;
     }
   });
 }

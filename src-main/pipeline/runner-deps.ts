@@ -26,4 +26,5 @@ export interface RunnerDeps {
 }
 
 /** What a runner tells the worker after a job. */
-export type RunVerdict = 'finished' | 'in_doubt' | 'requeue';
+/** `left_open`: finished (nothing printed), but a receipt stays open on the register: the worker cancels it when it can. */
+export type RunVerdict = 'finished' | 'in_doubt' | 'requeue' | 'left_open';

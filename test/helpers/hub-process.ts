@@ -41,7 +41,7 @@ export async function startHubProcess(dataDir: string, port: number, extraArgs: 
     try {
       const r = await fetch(`${url}/devices/fiscal`);
       const body = (await r.json()) as { fiscal_devices: Array<{ status: string }> };
-      if (body.fiscal_devices.every((d) => d.status === 'Connected')) break;
+      if (body.fiscal_devices.every((d) => d.status === 'Connected' || d.status === 'Busy')) break; // Busy: recovered jobs already running
     } catch {
       // not up yet
     }

@@ -85,7 +85,12 @@ export async function printNonFiscal(cmd: DatecsCommands, lines: string[]): Prom
   try {
     for (const line of lines) await cmd.nonFiscalText(line);
   } catch (e) {
-    await closeNonFiscal(cmd).catch(() => undefined);
+    const closed = await closeNonFiscal(cmd).then(
+      () => true,
+      () => false,
+    );
+    // Left open, the non-fiscal receipt is closed by the pipeline as soon as the register can.
+    if (!closed && e instanceof DeviceError) throw new DeviceError(e.code, e.message, { ...(e.deviceError ? { deviceError: e.deviceError } : {}), leftOpen: true });
     throw e;
   }
   await closeNonFiscal(cmd);

@@ -47,6 +47,20 @@ function nothingPrinted(e: DeviceError): DeviceError {
   return e.mayHaveActed ? new DeviceError(e.code, e.message, { ...(e.deviceError ? { deviceError: e.deviceError } : {}), mayHaveActed: false }) : e;
 }
 
+/**
+ * A definitive refusal before payment: cancel the receipt; it failed with nothing printed. If the register cannot
+ * cancel it now (no paper for the cancel slip, unreachable), it says so (`leftOpen`): the pipeline cancels it as soon
+ * as the register can, instead of leaving it on the display until the next receipt.
+ */
+async function abandon(cmd: DatecsCommands, e: DeviceError): Promise<DeviceError> {
+  const cleared = await clearOpenReceipt(cmd).then(
+    (st) => st.open === 'none',
+    () => false,
+  );
+  const base = nothingPrinted(e);
+  return cleared ? base : new DeviceError(base.code, base.message, { ...(base.deviceError ? { deviceError: base.deviceError } : {}), leftOpen: true });
+}
+
 /** The register's open-receipt state; if it cannot be read, the outcome is in doubt. */
 async function stateOrDoubt(cmd: DatecsCommands, why: string, cause: unknown): Promise<TransactionState> {
   try {
@@ -103,10 +117,7 @@ async function register(cmd: DatecsCommands, plan: ReceiptPlan, o: ReceiptOperat
       await send(cmd, step, o, s);
     } catch (e) {
       if (!(e instanceof DeviceError)) throw e;
-      if (!e.mayHaveActed) {
-        await clearOpenReceipt(cmd).catch(() => undefined);
-        throw nothingPrinted(e);
-      }
+      if (!e.mayHaveActed) throw await abandon(cmd, e);
       const st = await stateOrDoubt(cmd, `step ${i} (${step.kind}) lost its answer`, e);
       const where = locate(plan, i, st);
       if (where === 'before' && ++tries < STEP_TRIES) continue;
@@ -142,11 +153,8 @@ export async function payFrom(cmd: DatecsCommands, plan: ReceiptPlan, from: numb
       if (!(e instanceof DeviceError)) throw e;
       const st = await stateOrDoubt(cmd, `payment ${i - plan.payAt + 1} failed`, e);
       if (st.open !== 'fiscal') throw inDoubt(`the receipt is no longer open after payment ${i - plan.payAt + 1}`, e);
-      if (st.paid_cents === 0 && !e.mayHaveActed) {
-        // Refused before anything was paid: the receipt can still be cancelled.
-        await clearOpenReceipt(cmd).catch(() => undefined);
-        throw nothingPrinted(e);
-      }
+      // Refused before anything was paid: the receipt can still be cancelled.
+      if (st.paid_cents === 0 && !e.mayHaveActed) throw await abandon(cmd, e);
       const at = resumePaymentAt(plan, st.paid_cents);
       if (at === null || ++tries >= STEP_TRIES) {
         throw inDoubt(`the receipt is open with ${st.paid_cents} of ${plan.total_cents} cents paid; it is finished when the register is ready`, e);

@@ -103,16 +103,14 @@ export async function runReceipt(
     try {
       await call('', (r) => r.cancelReceipt());
     } catch {
-      // Refused. Before payment the pipeline clears the receipt before the next job; once payment has begun (or when
-      // the register cannot tell) it cannot be cancelled: the job is in doubt and the reconciliation finishes it.
+      // Refused: the receipt stays open. Once payment has begun (or when the register cannot tell) it cannot be
+      // cancelled: the job is in doubt and the reconciliation finishes it. Not yet paid, nothing was printed; the
+      // pipeline cancels it as soon as the register can (`leftOpen`).
       const paying = await call('', (r) => r.status().payment_started).catch(() => null);
-      if (paying !== false) {
-        const e = err instanceof DeviceError ? err : new DeviceError('DEVICE_ERROR', String(err));
-        throw new DeviceError(e.code, `${e.message}; the receipt is open and being paid: it is finished when the register is ready`, {
-          ...(e.deviceError ? { deviceError: e.deviceError } : {}),
-          mayHaveActed: true,
-        });
-      }
+      const e = err instanceof DeviceError ? err : new DeviceError('DEVICE_ERROR', String(err));
+      const keep = { ...(e.deviceError ? { deviceError: e.deviceError } : {}) };
+      if (paying !== false) throw new DeviceError(e.code, `${e.message}; the receipt is open and being paid: it is finished when the register is ready`, { ...keep, mayHaveActed: true });
+      throw new DeviceError(e.code, e.message, { ...keep, leftOpen: true });
     }
     throw err;
   }

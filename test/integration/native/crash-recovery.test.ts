@@ -36,11 +36,14 @@ describe('crash recovery', () => {
     const devices = (await (await fetch(`${hub.url}/devices/fiscal`)).json()) as { fiscal_devices: Array<{ config: any }> };
     const cfg = devices.fiscal_devices[0]!.config;
     // A register slow enough that kills land in the middle of receipts.
-    await fetch(`${hub.url}/manage/save_fiscal_device`, {
+    // Slow enough that every kill window (60–210 ms) lands on work in progress, so all six kills happen
+    // before the hundred receipts are through.
+    const saved = await fetch(`${hub.url}/manage/save_fiscal_device`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...cfg, options: { ...cfg.options, timing: { baud: 0, per_line_ms: 4, per_command_ms: 1 } } }),
+      body: JSON.stringify({ ...cfg, options: { ...cfg.options, timing: { baud: 0, per_line_ms: 6, per_command_ms: 2 } } }),
     });
+    expect(saved.status).toBe(200);
     await hub.kill('SIGTERM');
 
     const answers = new Map<number, any>();

@@ -123,15 +123,17 @@ describe('simulated fiscal driver', () => {
     expect(await d.readCounters()).toMatchObject({ receipt_open: false, receipt_number: 0 });
   });
 
-  it('leaves the receipt open when paper runs out mid-receipt (cancel is refused too)', async () => {
+  it('paper out mid-receipt (cancel refused too): nothing printed, the receipt said to be left open, cancelled once the paper is back', async () => {
     const d = driver({ paper_out_at_line: 9 });
     const e = await deviceErrorOf(d.execute(op({ type: 'print_receipt', lines: [item(1), item(2), item(3), item(4)] }), ctx()));
     expect(e.code).toBe('PAPER_OUT');
     expect(e.mayHaveActed).toBe(false);
+    expect(e.leftOpen).toBe(true);
     expect(await d.readCounters()).toMatchObject({ receipt_open: true, receipt_number: 0 });
     expect(await d.execute(op({ type: 'get_status' }), ctx())).toMatchObject({ paper: 'out', receipt_open: true });
     d.register.loadPaper();
-    expect(await d.execute(op({ type: 'cancel_receipt' }), ctx())).toEqual({ cancelled: true });
+    expect(await d.settleOpenReceipt(null)).toBe('cancelled');
+    expect(await d.readCounters()).toMatchObject({ receipt_open: false, receipt_number: 0 });
   });
 
   it('maps cover open, Z required and disconnected; ping and connect fail while disconnected', async () => {
