@@ -4,11 +4,15 @@
  * the faults stop, the hub is brought back, every request still without a definitive answer is asked again under
  * its key (INP files are waited for), and the verdict is counted from the register's journal.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PosTerminal } from '../../src-main/emulators/pos/pos-terminal.js';
 import type { JournalDocument, RegisterStatus } from '../../src-main/emulators/virtual-register/register-api.js';
 import { freePort } from '../helpers/hub-process.js';
+import { fiscalJobsFromJournal } from '../integration/card/consistency.js';
+import { DEFAULT_CARD, type CardOptions } from './card-plan.js';
+import { countCardVerdict, type CardVerdict } from './card-verdict.js';
 import { attempt, dropInp, inpState, makeRequest, type ChaosRequest, type Door, type DoorTarget } from './doors.js';
 import { DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
 import { Prng } from './prng.js';
@@ -30,6 +34,8 @@ export interface ChaosOptions {
   keep?: boolean;
   /** Emulate firmware that allows cancelling a paid receipt (default: refused, as the FP manual says). */
   lenientCancel?: boolean;
+  /** Card payments on the hub's simulated terminal, linked to the register (default on: DEFAULT_CARD); null = none. */
+  card?: CardOptions | null;
   log?: (line: string) => void;
 }
 
@@ -49,6 +55,12 @@ export interface ChaosResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface PendingVoidEntry {
+  receipt_job_id: string;
+  state: string;
+  amount_cents: number;
+}
 
 class HubManager {
   life: HubLife;
@@ -120,16 +132,22 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const runId = o.seed.toString(36);
   log(`chaos seed=${o.seed}: ${framing} framing over ${transport}, ${timing} timing, faults ${families.join(',') || 'none'}, dir ${dir}`);
 
+  const card = o.card === undefined ? DEFAULT_CARD : o.card;
   const em = await startEmulator({ framing, transport, stateDir: join(dir, 'register'), timing, cancelAfterPayment: o.lenientCancel ? 'allow' : 'refuse' });
   const ports: HubPorts = { native: await freePort(), erpnet: await freePort(), ucsfphub: await freePort() };
   const hubs = new HubManager(join(dir, 'hub'), ports);
   const monkeyStats = newMonkeyStats();
   const requests: ChaosRequest[] = [];
   let verdict: Verdict | null = null;
+  let journal: JournalDocument[] = [];
   let faultsFired: Record<string, number> = {};
+  let posId: string | null = null;
+  let deviceId = '';
+  let pendingVoids: PendingVoidEntry[] = [];
   try {
     await hubs.life.ready;
     const base = `http://127.0.0.1:${ports.native}`;
+    if (card) posId = await linkTerminal(base, timing);
     const saved = await json(`${base}/manage/save_fiscal_device`, {
       name: 'Chaos Datecs',
       manufacturer: 'Datecs',
@@ -141,9 +159,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       enabled: true,
       scan_folder: scanFolder,
       options: { protocol: framing, timeout_ms: 300, max_attempts: DRIVER_ATTEMPTS, reconnect_initial_ms: 50, reconnect_max_ms: 500 },
+      ...(posId ? { auto_send_card_to_pos: true, linked_pos_device_id: posId } : {}),
     });
     if (saved.status !== 0) throw new Error(`cannot configure the Datecs device: ${JSON.stringify(saved)}`);
-    const deviceId = String(saved.device.id);
+    deviceId = String(saved.device.id);
     const settings = await json(`${base}/manage/save_settings`, { inbox: { settle_ms: 100, rescan_ms: 1000, wait_timeout_s: 3600 } });
     if (settings.status !== undefined && settings.status !== 0) throw new Error(`cannot save the inbox settings: ${JSON.stringify(settings)}`);
     for (const until = Date.now() + 30_000; ; ) {
@@ -167,7 +186,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     let next = 1;
     const doorRng = rng.fork(1);
     const newRequest = (door: Door) => {
-      const r = makeRequest(next++, door, doorRng, runId);
+      const r = makeRequest(next++, door, doorRng, runId, card ?? undefined);
       requests.push(r);
       return r;
     };
@@ -257,7 +276,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     await cashier;
     // The hub settles what it still holds (an in-doubt job is reconciled before new work): give it a moment.
     await sleep(500);
-    const journal = (await em.control('journal')) as JournalDocument[];
+    if (posId) pendingVoids = await settledPendingVoids(base, Math.max(resolveBy, Date.now() + 10_000));
+    journal = (await em.control('journal')) as JournalDocument[];
     const st = (await em.control('status')) as { status: RegisterStatus };
     faultsFired = ((await em.control('stats')) as { faults_fired: Record<string, number> }).faults_fired;
     verdict = countVerdict(requests, journal, st.status.receipt !== 'none');
@@ -266,6 +286,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     await em.stop().catch(() => undefined);
   }
   const v = verdict;
+  if (posId) v.card = cardVerdictOf(requests, journal, join(dir, 'hub'), posId, deviceId, pendingVoids);
+  if (v.card) v.findings.push(...v.card.findings);
   const answers: Record<string, number> = { success: 0, failure: 0, in_doubt: 0, no_answer: 0, other: 0 };
   const perDoor = { native: 0, inp: 0, erpnet: 0, ucsfphub: 0 } as Record<Door, number>;
   for (const r of requests) {
@@ -285,8 +307,66 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     `(replay kept ${monkeyStats.powerCutsReplayKept}, lost ${monkeyStats.powerCutsReplayLost}) faults=${Object.values(monkeyStats.faults).reduce((a, b) => a + b, 0)} ` +
     `[${injected}] fired=${firedTotal} cashier=${monkeyStats.cashierFixes} | printed=${v.printed} ` +
     `lost=${v.lost} duplicates=${v.duplicates} orphans=${v.orphans} open=${v.open} wrong_totals=${v.wrongTotals} unresolved=${v.unresolved} strays=${v.strays} | ` +
-    `inp BonOK=${v.inp.ok} BonERR=${v.inp.err} printed=${v.inp.printed}`;
+    `inp BonOK=${v.inp.ok} BonERR=${v.inp.err} printed=${v.inp.printed}` +
+    (v.card ? ` | ${cardFigures(v.card)}` : ' | card off');
   const isFailed = failed(v);
   if (!o.keep && !isFailed) rmSync(dir, { recursive: true, force: true });
   return { seed: o.seed, framing, transport, timing, verdict: v, monkey: monkeyStats, answers, perDoor, faultsFired, failed: isFailed, line, dir };
+}
+
+/** The hub's simulated terminal (seeded in a fresh data dir), with customer delays; its id, to link the register to. */
+async function linkTerminal(base: string, timing: 'zero' | 'realistic'): Promise<string> {
+  const list = (await json(`${base}/devices/pos`)) as { pos_terminals: Array<{ config: { id: string; model: string } & Record<string, unknown> }> };
+  const pos = list.pos_terminals.find((t) => t.config.model === 'Simulated Terminal')?.config;
+  if (!pos) throw new Error(`the hub has no simulated card terminal: ${JSON.stringify(list)}`);
+  const delays = timing === 'realistic' ? { card_ms: 300, pin_ms: 200, auth_ms: 200 } : { card_ms: 60, pin_ms: 0, auth_ms: 40 };
+  const saved = await json(`${base}/manage/save_pos_terminal`, { ...pos, options: { ...(pos.options as object | undefined), delays } });
+  if (saved.status !== undefined && saved.status !== 0 && !saved.device) throw new Error(`cannot configure the card terminal: ${JSON.stringify(saved)}`);
+  return pos.id;
+}
+
+/** The pending voids once none is still being worked on (or at `until`). */
+async function settledPendingVoids(base: string, until: number): Promise<PendingVoidEntry[]> {
+  for (;;) {
+    let list: PendingVoidEntry[] = [];
+    try {
+      list = ((await json(`${base}/pos/pending-voids`)) as { pending_voids: PendingVoidEntry[] }).pending_voids;
+    } catch {
+      // the hub is busy starting: ask again
+    }
+    if (list.every((p) => p.state !== 'in_progress' && p.state !== 'checking') || Date.now() > until) return list;
+    await sleep(250);
+  }
+}
+
+/** After the hub stopped: its journal, the terminal's persisted log (in the hub's data dir) and the register's journal. */
+function cardVerdictOf(
+  requests: ChaosRequest[],
+  journal: JournalDocument[],
+  hubDir: string,
+  posId: string,
+  deviceId: string,
+  pendingVoids: PendingVoidEntry[],
+): CardVerdict {
+  const stateDir = join(hubDir, 'simulated-pos', posId);
+  if (!existsSync(stateDir)) throw new Error(`no transaction log of the card terminal in ${stateDir}`);
+  const terminal = new PosTerminal({ stateDir });
+  return countCardVerdict({
+    requests,
+    journal,
+    jobs: fiscalJobsFromJournal(join(hubDir, 'journal.sqlite')).filter((j) => j.device_id === deviceId),
+    terminalLog: terminal.transactions(),
+    isReversed: (txid) => terminal.isReversed(txid),
+    pendingVoids,
+  });
+}
+
+function cardFigures(c: CardVerdict): string {
+  const states = Object.entries(c.charges)
+    .map(([k, n]) => `${k}:${n}`)
+    .join(',');
+  return (
+    `card requests=${c.requests} charges=[${states}] voided=${c.voids} reversed=${c.reversed} receipts=${c.receipts} ` +
+    `charges_without_receipt=${c.chargesWithoutReceipt} receipts_without_charge=${c.receiptsWithoutCharge} charged_twice=${c.chargedTwice} pending_voids=${c.pendingVoids}`
+  );
 }
