@@ -14,9 +14,10 @@ import { fiscalJobsFromJournal } from '../integration/card/consistency.js';
 import { DEFAULT_CARD, type CardOptions } from './card-plan.js';
 import { countCardVerdict, type CardVerdict } from './card-verdict.js';
 import { attempt, dropInp, inpState, makeRequest, type ChaosRequest, type Door, type DoorTarget } from './doors.js';
-import { DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
+import { CARD_FAULT_FAMILIES, DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
 import { Prng } from './prng.js';
 import { spawnHub, startEmulator, type HubLife, type HubPorts } from './processes.js';
+import { TerminalWatch, type CardMoment } from '../helpers/terminal-watch.js';
 import { countVerdict, failed, type Verdict } from './verdict.js';
 
 export interface ChaosOptions {
@@ -125,14 +126,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const framing = o.framing ?? (rng.chance(0.5) ? 'x' : 'classic');
   const transport = o.transport ?? (rng.chance(0.5) ? 'tcp' : 'pty');
   const timing = o.timing ?? (rng.chance(0.5) ? 'realistic' : 'zero');
-  const families = o.faults ?? FAULT_FAMILIES;
+  const card = o.card === undefined ? DEFAULT_CARD : o.card;
+  const families = o.faults ?? [...FAULT_FAMILIES, ...(card ? CARD_FAULT_FAMILIES : [])];
   const dir = mkdtempSync(join(tmpdir(), `fiscool-chaos-${o.seed}-`));
   const scanFolder = join(dir, 'inp');
   mkdirSync(scanFolder, { recursive: true });
   const runId = o.seed.toString(36);
   log(`chaos seed=${o.seed}: ${framing} framing over ${transport}, ${timing} timing, faults ${families.join(',') || 'none'}, dir ${dir}`);
 
-  const card = o.card === undefined ? DEFAULT_CARD : o.card;
   const em = await startEmulator({ framing, transport, stateDir: join(dir, 'register'), timing, cancelAfterPayment: o.lenientCancel ? 'allow' : 'refuse' });
   const ports: HubPorts = { native: await freePort(), erpnet: await freePort(), ucsfphub: await freePort() };
   const hubs = new HubManager(join(dir, 'hub'), ports);
@@ -144,10 +145,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   let posId: string | null = null;
   let deviceId = '';
   let pendingVoids: PendingVoidEntry[] = [];
+  let watch: TerminalWatch | null = null;
   try {
     await hubs.life.ready;
     const base = `http://127.0.0.1:${ports.native}`;
-    if (card) posId = await linkTerminal(base, timing);
+    if (card) {
+      posId = await linkTerminal(base, timing);
+      watch = new TerminalWatch(join(dir, 'hub', 'simulated-pos', posId));
+    }
     const saved = await json(`${base}/manage/save_fiscal_device`, {
       name: 'Chaos Datecs',
       manufacturer: 'Datecs',
@@ -239,6 +244,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
 
     let stopped = false;
     const monkeyRng = rng.fork(2);
+    const killNow = async () => {
+      if (await hubs.kill()) monkeyStats.startupKills++;
+      monkeyStats.hubKills++;
+      await sleep(monkeyRng.int(50, 1000));
+      hubs.restart();
+    };
     const deps = {
       rng: monkeyRng,
       framing,
@@ -246,10 +257,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       control: (line: string) => em.control(line),
       stopped: () => stopped || !trafficOn(),
       killHub: async (againMs: number | null) => {
-        if (await hubs.kill()) monkeyStats.startupKills++;
-        monkeyStats.hubKills++;
-        await sleep(monkeyRng.int(50, 1000));
-        hubs.restart();
+        await killNow();
         if (againMs !== null) {
           await sleep(againMs);
           if (!deps.stopped()) {
@@ -259,6 +267,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
             hubs.restart();
           }
         }
+      },
+      killHubAt: async (moment: CardMoment) => {
+        const tx = await watch?.next(moment, 8000);
+        if (!tx || deps.stopped()) return false;
+        log(`chaos seed=${o.seed}: SIGKILL at ${moment} (${tx.amount_cents}c, ${tx.reference ?? ''})`);
+        await killNow();
+        return true;
       },
     };
     const monkey = runMonkey(deps, monkeyStats, o.faultGapMs ?? 1500);
@@ -282,6 +297,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     faultsFired = ((await em.control('stats')) as { faults_fired: Record<string, number> }).faults_fired;
     verdict = countVerdict(requests, journal, st.status.receipt !== 'none');
   } finally {
+    watch?.close();
     await hubs.stop().catch(() => undefined);
     await em.stop().catch(() => undefined);
   }
@@ -303,7 +319,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     `chaos seed=${o.seed} ${framing}/${transport}/${timing}${o.lenientCancel ? '/lenient-cancel' : ''} ${o.seconds}s | requests=${v.requests} ` +
     `(native ${perDoor.native}, inp ${perDoor.inp}, erpnet ${perDoor.erpnet}, ucsfphub ${perDoor.ucsfphub}) ` +
     `answers ok=${answers.success} failed=${answers.failure} in_doubt=${answers.in_doubt} no_answer=${answers.no_answer} other=${answers.other} | ` +
-    `hub_kills=${monkeyStats.hubKills} (startup ${monkeyStats.startupKills}) power_cuts=${monkeyStats.powerCuts} ` +
+    `hub_kills=${monkeyStats.hubKills} (startup ${monkeyStats.startupKills}${card ? `, card ${monkeyStats.cardKills}` : ''}) power_cuts=${monkeyStats.powerCuts} ` +
     `(replay kept ${monkeyStats.powerCutsReplayKept}, lost ${monkeyStats.powerCutsReplayLost}) faults=${Object.values(monkeyStats.faults).reduce((a, b) => a + b, 0)} ` +
     `[${injected}] fired=${firedTotal} cashier=${monkeyStats.cashierFixes} | printed=${v.printed} ` +
     `lost=${v.lost} duplicates=${v.duplicates} orphans=${v.orphans} open=${v.open} wrong_totals=${v.wrongTotals} unresolved=${v.unresolved} strays=${v.strays} | ` +
@@ -319,8 +335,9 @@ async function linkTerminal(base: string, timing: 'zero' | 'realistic'): Promise
   const list = (await json(`${base}/devices/pos`)) as { pos_terminals: Array<{ config: { id: string; model: string } & Record<string, unknown> }> };
   const pos = list.pos_terminals.find((t) => t.config.model === 'Simulated Terminal')?.config;
   if (!pos) throw new Error(`the hub has no simulated card terminal: ${JSON.stringify(list)}`);
-  const delays = timing === 'realistic' ? { card_ms: 300, pin_ms: 200, auth_ms: 200 } : { card_ms: 60, pin_ms: 0, auth_ms: 40 };
-  const saved = await json(`${base}/manage/save_pos_terminal`, { ...pos, options: { ...(pos.options as object | undefined), delays } });
+  // A customer at the terminal (and the bank) take a moment; a terminal silent for timeout_ms is in doubt and asked.
+  const options = timing === 'realistic' ? { delays: { card_ms: 300, pin_ms: 200, auth_ms: 200 }, timeout_ms: 1500 } : { delays: { card_ms: 60, pin_ms: 0, auth_ms: 40 }, timeout_ms: 700 };
+  const saved = await json(`${base}/manage/save_pos_terminal`, { ...pos, options: { ...(pos.options as object | undefined), ...options } });
   if (saved.status !== undefined && saved.status !== 0 && !saved.device) throw new Error(`cannot configure the card terminal: ${JSON.stringify(saved)}`);
   return pos.id;
 }
