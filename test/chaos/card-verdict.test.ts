@@ -80,7 +80,7 @@ describe('chaos card verdict', () => {
       terminalLog: [c1, charge('j2', 1051, 'declined'), c3, voidOf(c3)],
       journal: [receipt(paid, 1, 1234, c1.rrn ?? ''), receipt(cash, 2)],
     });
-    expect(v).toMatchObject({ requests: 3, receipts: 1, voids: 1, reversed: 1, chargesWithoutReceipt: 0, receiptsWithoutCharge: 0, chargedTwice: 0, pendingVoids: 0 });
+    expect(v).toMatchObject({ requests: 3, receipts: 1, receiptsByDoor: { native: 1, inp: 0, erpnet: 0, ucsfphub: 0 }, voids: 1, reversed: 1, chargesWithoutReceipt: 0, receiptsWithoutCharge: 0, chargedTwice: 0, pendingVoids: 0 });
     expect(v.charges).toEqual({ approved: 2, declined: 1 });
     expect(cardFailures(v)).toBe(0);
   });

@@ -12,7 +12,7 @@
 import type { JournalDocument } from '../../src-main/emulators/virtual-register/register-api.js';
 import type { PosTransaction } from '../../src-main/emulators/pos/pos-types.js';
 import { cardAmountOf, checkCardConsistency, type JournalJob } from '../integration/card/consistency.js';
-import { TAG, type ChaosRequest } from './doors.js';
+import { TAG, type ChaosRequest, type Door } from './doors.js';
 
 export interface CardVerdict {
   /** Requests that paid (part) by card. */
@@ -22,6 +22,8 @@ export interface CardVerdict {
   voids: number;
   reversed: number;
   receipts: number;
+  /** Receipts printing a card payment, by the door their request came through. */
+  receiptsByDoor: Record<Door, number>;
   chargesWithoutReceipt: number;
   receiptsWithoutCharge: number;
   chargedTwice: number;
@@ -78,6 +80,7 @@ export function countCardVerdict(w: CardWitnesses): CardVerdict {
   for (const j of w.jobs) if (cardAmountOf(j.operation) > 0) cardAmountOfJob.set(j.id, cardAmountOf(j.operation));
   const requestOfTag = new Map(w.requests.map((r) => [r.tag, r]));
   const mismatched = new Set<string>();
+  const receiptsByDoor: Record<Door, number> = { native: 0, inp: 0, erpnet: 0, ucsfphub: 0 };
   for (const d of w.journal) {
     if (d.kind !== 'fiscal_receipt') continue;
     const tag = TAG.exec(d.lines.join('\n'))?.[0];
@@ -87,7 +90,9 @@ export function countCardVerdict(w: CardWitnesses): CardVerdict {
     const printed = printedCardCents(d);
     // What the register's receipt claims is the truth: check the charge against the amount it prints.
     if (printed > 0) cardAmountOfJob.set(job, printed);
-    const asked = requestOfTag.get(tag)?.card_cents ?? 0;
+    const request = requestOfTag.get(tag);
+    if (printed > 0 && request) receiptsByDoor[request.door]++;
+    const asked = request?.card_cents ?? 0;
     if (printed !== asked) {
       mismatched.add(job);
       findings.push(`${tag} receipt #${d.number} prints ${printed}c by card, the request paid ${asked}c by card`);
@@ -125,6 +130,7 @@ export function countCardVerdict(w: CardWitnesses): CardVerdict {
     voids: w.terminalLog.filter((t) => t.kind === 'void' && t.state === 'approved').length,
     reversed: c.reversedCharges,
     receipts: c.cardReceipts,
+    receiptsByDoor,
     chargesWithoutReceipt: c.chargesWithoutOneReceipt.length,
     receiptsWithoutCharge: withoutCharge.size,
     chargedTwice: c.chargedTwice.length + twiceForRequest,

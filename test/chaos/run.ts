@@ -384,6 +384,7 @@ function cardFigures(c: CardVerdict): string {
     .join(',');
   return (
     `card requests=${c.requests} charges=[${states}] voided=${c.voids} reversed=${c.reversed} receipts=${c.receipts} ` +
+    `(native ${c.receiptsByDoor.native}, inp ${c.receiptsByDoor.inp}, erpnet ${c.receiptsByDoor.erpnet}, ucsfphub ${c.receiptsByDoor.ucsfphub}) ` +
     `charges_without_receipt=${c.chargesWithoutReceipt} receipts_without_charge=${c.receiptsWithoutCharge} charged_twice=${c.chargedTwice} pending_voids=${c.pendingVoids}`
   );
 }
