@@ -4,20 +4,18 @@
  * the faults stop, the hub is brought back, every request still without a definitive answer is asked again under
  * its key (INP files are waited for), and the verdict is counted from the register's journal.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PosTerminal } from '../../src-main/emulators/pos/pos-terminal.js';
 import type { JournalDocument, RegisterStatus } from '../../src-main/emulators/virtual-register/register-api.js';
 import { freePort } from '../helpers/hub-process.js';
-import { fiscalJobsFromJournal } from '../integration/card/consistency.js';
+import { TerminalWatch, type CardMoment } from '../helpers/terminal-watch.js';
 import { DEFAULT_CARD, type CardOptions } from './card-plan.js';
-import { countCardVerdict, type CardVerdict } from './card-verdict.js';
+import { cardFigures, cardVerdictOf, json, linkTerminal, settledPendingVoids, type PendingVoidEntry } from './card-run.js';
 import { attempt, dropInp, inpState, makeRequest, type ChaosRequest, type Door, type DoorTarget } from './doors.js';
 import { CARD_FAULT_FAMILIES, DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
 import { Prng } from './prng.js';
 import { spawnHub, startEmulator, type HubLife, type HubPorts } from './processes.js';
-import { TerminalWatch, type CardMoment } from '../helpers/terminal-watch.js';
 import { countVerdict, failed, type Verdict } from './verdict.js';
 
 export interface ChaosOptions {
@@ -56,12 +54,6 @@ export interface ChaosResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface PendingVoidEntry {
-  receipt_job_id: string;
-  state: string;
-  amount_cents: number;
-}
 
 class HubManager {
   life: HubLife;
@@ -115,10 +107,6 @@ class HubManager {
   }
 }
 
-async function json(url: string, body?: unknown): Promise<any> {
-  const r = await fetch(url, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return r.json();
-}
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const log = o.log ?? (() => undefined);
@@ -328,63 +316,4 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const isFailed = failed(v);
   if (!o.keep && !isFailed) rmSync(dir, { recursive: true, force: true });
   return { seed: o.seed, framing, transport, timing, verdict: v, monkey: monkeyStats, answers, perDoor, faultsFired, failed: isFailed, line, dir };
-}
-
-/** The hub's simulated terminal (seeded in a fresh data dir), with customer delays; its id, to link the register to. */
-async function linkTerminal(base: string, timing: 'zero' | 'realistic'): Promise<string> {
-  const list = (await json(`${base}/devices/pos`)) as { pos_terminals: Array<{ config: { id: string; model: string } & Record<string, unknown> }> };
-  const pos = list.pos_terminals.find((t) => t.config.model === 'Simulated Terminal')?.config;
-  if (!pos) throw new Error(`the hub has no simulated card terminal: ${JSON.stringify(list)}`);
-  // A customer at the terminal (and the bank) take a moment; a terminal silent for timeout_ms is in doubt and asked.
-  const options = timing === 'realistic' ? { delays: { card_ms: 300, pin_ms: 200, auth_ms: 200 }, timeout_ms: 1500 } : { delays: { card_ms: 60, pin_ms: 0, auth_ms: 40 }, timeout_ms: 700 };
-  const saved = await json(`${base}/manage/save_pos_terminal`, { ...pos, options: { ...(pos.options as object | undefined), ...options } });
-  if (saved.status !== undefined && saved.status !== 0 && !saved.device) throw new Error(`cannot configure the card terminal: ${JSON.stringify(saved)}`);
-  return pos.id;
-}
-
-/** The pending voids once none is still being worked on (or at `until`). */
-async function settledPendingVoids(base: string, until: number): Promise<PendingVoidEntry[]> {
-  for (;;) {
-    let list: PendingVoidEntry[] = [];
-    try {
-      list = ((await json(`${base}/pos/pending-voids`)) as { pending_voids: PendingVoidEntry[] }).pending_voids;
-    } catch {
-      // the hub is busy starting: ask again
-    }
-    if (list.every((p) => p.state !== 'in_progress' && p.state !== 'checking') || Date.now() > until) return list;
-    await sleep(250);
-  }
-}
-
-/** After the hub stopped: its journal, the terminal's persisted log (in the hub's data dir) and the register's journal. */
-function cardVerdictOf(
-  requests: ChaosRequest[],
-  journal: JournalDocument[],
-  hubDir: string,
-  posId: string,
-  deviceId: string,
-  pendingVoids: PendingVoidEntry[],
-): CardVerdict {
-  const stateDir = join(hubDir, 'simulated-pos', posId);
-  if (!existsSync(stateDir)) throw new Error(`no transaction log of the card terminal in ${stateDir}`);
-  const terminal = new PosTerminal({ stateDir });
-  return countCardVerdict({
-    requests,
-    journal,
-    jobs: fiscalJobsFromJournal(join(hubDir, 'journal.sqlite')).filter((j) => j.device_id === deviceId),
-    terminalLog: terminal.transactions(),
-    isReversed: (txid) => terminal.isReversed(txid),
-    pendingVoids,
-  });
-}
-
-function cardFigures(c: CardVerdict): string {
-  const states = Object.entries(c.charges)
-    .map(([k, n]) => `${k}:${n}`)
-    .join(',');
-  return (
-    `card requests=${c.requests} charges=[${states}] voided=${c.voids} reversed=${c.reversed} receipts=${c.receipts} ` +
-    `(native ${c.receiptsByDoor.native}, inp ${c.receiptsByDoor.inp}, erpnet ${c.receiptsByDoor.erpnet}, ucsfphub ${c.receiptsByDoor.ucsfphub}) ` +
-    `charges_without_receipt=${c.chargesWithoutReceipt} receipts_without_charge=${c.receiptsWithoutCharge} charged_twice=${c.chargedTwice} pending_voids=${c.pendingVoids}`
-  );
 }
