@@ -156,6 +156,27 @@ export async function reverseCard(deps: RunnerDeps, job: StoredJob, link: CardLi
   };
 }
 
+/**
+ * A receipt job that fails before anything is sent on this run, after an earlier run (before a crash or a
+ * reconciliation that handed it back) charged its card or began to: the charge is settled as that run would have
+ * (the same charge job, never a new one) and given back. Nothing to do on a first run (no card state yet).
+ */
+export async function failAfterEarlierCharge(deps: RunnerDeps, job: StoredJob, link: CardLink | null, outcome: JobOutcome): Promise<JobOutcome> {
+  if (!link || outcome.ok) return outcome;
+  const card = cardOf(deps.store.get(job.id) ?? job);
+  if (card?.state !== 'charging' && card?.state !== 'approved') return outcome;
+  if (!deps.store.findByKey(chargeKey(job.id, link.kind))) {
+    setCard(deps.store, job, { state: 'not_charged' }); // the crash came before the charge was asked for
+    return outcome;
+  }
+  try {
+    await chargeCard(deps, job, link);
+  } catch {
+    return outcome; // not charged, or not confirmed yet (abandoned: voided when the terminal settles it)
+  }
+  return reverseCard(deps, job, link, outcome);
+}
+
 function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([p, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() => clearTimeout(timer));

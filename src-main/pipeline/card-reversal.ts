@@ -1,7 +1,9 @@
 /**
  * Giving back a card charge whose receipt did not print: one void job per attempt (its own idempotency key, so a
  * crash never voids twice), the receipt's card state moved along, and a `pos_pending_void` event when the void
- * does not (yet) succeed. Also what the terminal's side does when a linked charge or void settles late.
+ * does not (yet) succeed. A void the terminal itself says took no effect (cut short by a power loss of the
+ * terminal — for the simulated terminal, a crash of the hub) is sent again as a new attempt, a few times. Also
+ * what the terminal's side does when a linked charge or void settles late.
  */
 import type { PosResult } from '../domain/results.js';
 import type { StoredJob } from '../journal/job-store.js';
@@ -9,6 +11,20 @@ import { cardOf, linkOfKey, OPEN_CARD_STAGES, posOf, reversalKey, reversalRefere
 import { describePending } from './pending-voids.js';
 import type { RunnerDeps } from './runner-deps.js';
 import type { SubmitResult } from './contracts.js';
+
+/** Attempts at a void in all, when the terminal keeps saying the earlier one took no effect. */
+export const MAX_REVERSAL_ATTEMPTS = 5;
+
+/**
+ * The void failed, and the terminal said so about this very void: its own record of it ended without effect
+ * (interrupted by a power loss, failed). The terminal is there and the charge is still live. A terminal that did
+ * not answer at all, or refused the void (declined, already voided, batch closed), is not such a case: that is
+ * for the cashier (GET /pos/pending-voids).
+ */
+function voidTookNoEffect(voidJob: StoredJob): boolean {
+  const o = voidJob.outcome;
+  return !!o && !o.ok && o.code === 'POS_UNREACHABLE' && o.pos !== undefined && o.pos.approved !== true;
+}
 
 /** Start (or, after a crash, re-attach to) the reversal of a receipt's approved card payment. */
 export function startReversal(deps: RunnerDeps, receipt: StoredJob, pos: PosResult): SubmitResult | null {
@@ -48,7 +64,12 @@ export function reversalSettled(deps: RunnerDeps, receiptJobId: string, voidJob:
   if (!receipt || !card || card.state !== 'reversing' || card.reversal_key !== voidJob.idempotency_key) return;
   if (voidJob.state === 'succeeded') setCard(deps.store, receipt, { state: 'reversed' });
   else if (voidJob.state === 'failed') {
-    setCard(deps.store, receipt, { state: 'reversal_failed', note: voidJob.outcome && !voidJob.outcome.ok ? voidJob.outcome.error : '' });
+    const failed = setCard(deps.store, receipt, { state: 'reversal_failed', note: voidJob.outcome && !voidJob.outcome.ok ? voidJob.outcome.error : '' });
+    const pos = posOf(failed);
+    if (pos && voidTookNoEffect(voidJob) && (card.reversal_attempts ?? 1) < MAX_REVERSAL_ATTEMPTS) {
+      startReversal(deps, failed, pos);
+      return;
+    }
     announce(deps, receiptJobId);
   } else announce(deps, receiptJobId); // in doubt: still listed, being checked
 }

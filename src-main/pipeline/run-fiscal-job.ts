@@ -2,9 +2,10 @@
 import { counterNeeds } from '../domain/driver-contract.js';
 import { DeviceError } from '../domain/error-codes.js';
 import { READ_ONLY_OPERATIONS } from '../domain/operations.js';
+import type { JobOutcome } from '../domain/jobs.js';
 import type { PosResult } from '../domain/results.js';
 import type { StoredJob } from '../journal/job-store.js';
-import { cardLinkFor, chargeCard, reverseCard, withCardSlip } from './card-link.js';
+import { cardLinkFor, chargeCard, failAfterEarlierCharge, reverseCard, withCardSlip } from './card-link.js';
 import { errorOutcome, outcomeFromError, successOutcome } from './outcomes.js';
 import { reconcileFiscalJob, settleOpenReceipt } from './reconcile.js';
 import type { RunnerDeps, RunVerdict } from './runner-deps.js';
@@ -14,8 +15,11 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
   const fiscalOp = job.operation;
   const runtime = deps.registry.fiscalRuntime(job.device_id);
   const lang = deps.language();
+  const card = cardLinkFor(deps, job);
+  // Nothing was sent on this run: a charge made by an earlier run of the job (re-run after a crash) is given back.
+  const failEarly = async (outcome: JobOutcome) => deps.finish(job, await failAfterEarlierCharge(deps, job, card, outcome));
   if (!runtime) {
-    deps.finish(job, errorOutcome('DEVICE_UNREACHABLE', lang, 'the device is disabled or its driver could not start'));
+    await failEarly(errorOutcome('DEVICE_UNREACHABLE', lang, 'the device is disabled or its driver could not start'));
     return 'finished';
   }
   return runtime.exclusive(async (): Promise<RunVerdict> => {
@@ -24,7 +28,7 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
     try {
       await runtime.ensureConnected();
     } catch (e) {
-      deps.finish(job, outcomeFromError(e instanceof DeviceError ? e : new DeviceError('DEVICE_UNREACHABLE', String(e)), lang));
+      await failEarly(outcomeFromError(e instanceof DeviceError ? e : new DeviceError('DEVICE_UNREACHABLE', String(e)), lang));
       return 'finished';
     }
     let counters: StoredJob['counters_before'] = null;
@@ -41,12 +45,11 @@ export async function runFiscalJob(deps: RunnerDeps, job: StoredJob): Promise<Ru
       }
     } catch (e) {
       if (e instanceof DeviceError && e.code === 'DEVICE_UNREACHABLE') runtime.reportUnreachable(e.message);
-      deps.finish(job, outcomeFromError(e, lang));
+      await failEarly(outcomeFromError(e, lang));
       return 'finished';
     }
 
     await deps.markRunning(job, counters);
-    const card = cardLinkFor(deps, job);
     let pos: PosResult | null = null;
     try {
       if (card) pos = await chargeCard(deps, job, card);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEVICE_ERRORS } from '../../src-main/domain/error-codes.js';
 import { tx } from '../../src-main/doors/compat-shared/texts.js';
+import { planCard, type CardOptions } from './card-plan.js';
 import type { Prng } from './prng.js';
 
 export type Door = 'native' | 'inp' | 'erpnet' | 'ucsfphub';
@@ -31,6 +32,8 @@ export interface ChaosRequest {
   total_cents: number;
   /** Pay the exact total, or let the register compute "the rest" (no amount). */
   payExact: boolean;
+  /** Paid by card on the linked terminal (0: no card); the rest in cash. */
+  card_cents: number;
   verdict: 'success' | 'failure' | 'pending';
   answers: Record<AnswerKind, number>;
   /** The last answer, shortened (for the report of a failure). */
@@ -45,7 +48,10 @@ export interface DoorTarget {
   scanFolder: string;
 }
 
-export function makeRequest(n: number, door: Door, rng: Prng, runId: string): ChaosRequest {
+/** The tag of a request, printed in its first item's name (`K00042`). */
+export const TAG = /\bK\d{5}\b/;
+
+export function makeRequest(n: number, door: Door, rng: Prng, runId: string, card?: CardOptions): ChaosRequest {
   const tag = `K${String(n).padStart(5, '0')}`;
   const count = rng.int(1, 4);
   const items: ChaosItem[] = Array.from({ length: count }, (_, i) => ({
@@ -54,6 +60,9 @@ export function makeRequest(n: number, door: Door, rng: Prng, runId: string): Ch
     qty: rng.int(1, 3),
     group: rng.pick(['A', 'B'] as const),
   }));
+  const payExact = rng.chance(0.5);
+  // Drawn after the rest, and only with card payments on: a run without them repeats the traffic of its seed.
+  const card_cents = card ? planCard(items, rng, card) : 0;
   const total = items.reduce((s, it) => s + it.price_cents * it.qty, 0);
   return {
     n,
@@ -62,7 +71,8 @@ export function makeRequest(n: number, door: Door, rng: Prng, runId: string): Ch
     key: `chaos-${runId}-${tag}`,
     items,
     total_cents: total,
-    payExact: rng.chance(0.5),
+    payExact,
+    card_cents,
     verdict: 'pending',
     answers: { success: 0, failure: 0, in_doubt: 0, no_answer: 0, other: 0 },
     last: '',
@@ -70,6 +80,17 @@ export function makeRequest(n: number, door: Door, rng: Prng, runId: string): Ch
 }
 
 const dec = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * A request's payments in door-neutral form: the card part (if any) first, then cash — the exact rest, or "the rest"
+ * without an amount (left out where the door has no such form: the native API wants every amount).
+ */
+function paymentsOf(req: ChaosRequest): Array<{ method: 'card' | 'cash'; cents: number | null }> {
+  const rest = req.total_cents - req.card_cents;
+  const card = req.card_cents > 0 ? [{ method: 'card' as const, cents: req.card_cents }] : [];
+  if (rest === 0) return card;
+  return [...card, { method: 'cash', cents: req.payExact ? rest : null }];
+}
 
 async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string } | null> {
   try {
@@ -106,7 +127,9 @@ async function native(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
     operation: {
       type: 'print_receipt',
       lines: req.items.map((it) => ({ type: 'item', description: it.name, quantity_thousandths: it.qty * 1000, unit_price_cents: it.price_cents, vat: it.group })),
-      ...(req.payExact ? { payments: [{ method: 'cash', amount_cents: req.total_cents }] } : {}),
+      ...(req.payExact || req.card_cents > 0
+        ? { payments: paymentsOf(req).map((p) => ({ method: p.method, amount_cents: p.cents ?? req.total_cents - req.card_cents })) }
+        : {}),
     },
   };
   const r = await post(`${t.nativeUrl}/devices/operation`, JSON.stringify(body), { 'idempotency-key': req.key });
@@ -123,7 +146,9 @@ async function native(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
 async function erpnet(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
   const body = {
     items: req.items.map((it) => ({ text: it.name, quantity: it.qty, unitPrice: Number(dec(it.price_cents)), taxGroup: it.group === 'A' ? 1 : 2 })),
-    ...(req.payExact ? { payments: [{ amount: Number(dec(req.total_cents)), paymentType: 'cash' }] } : {}),
+    ...(req.payExact || req.card_cents > 0
+      ? { payments: paymentsOf(req).map((p) => ({ ...(p.cents !== null ? { amount: Number(dec(p.cents)) } : {}), paymentType: p.method })) }
+      : {}),
   };
   const r = await post(`${t.erpnetUrl}/printers/${t.deviceId}/receipt?taskId=${encodeURIComponent(req.key)}`, JSON.stringify(body));
   if (!r) return 'no_answer';
@@ -143,7 +168,7 @@ async function ucs(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
     ReceiptType: 'Sale',
     Rows: [
       ...req.items.map((it) => ({ ItemName: it.name, Price: Number(dec(it.price_cents)), Quantity: it.qty, TaxGroup: it.group === 'A' ? 1 : 2 })),
-      req.payExact ? { PaymentType: 'Cash', Amount: Number(dec(req.total_cents)) } : { PaymentType: 'Cash' },
+      ...paymentsOf(req).map((p) => ({ PaymentType: p.method === 'card' ? 'Card' : 'Cash', ...(p.cents !== null ? { Amount: Number(dec(p.cents)) } : {}) })),
     ],
   };
   const r = await post(`${t.ucsUrl}/printers/${t.deviceId}/receipt?request_id=${encodeURIComponent(req.key)}`, JSON.stringify(body));
@@ -161,7 +186,8 @@ async function ucs(req: ChaosRequest, t: DoorTarget): Promise<AnswerKind> {
 /** INP: the file's content (FPrint format). */
 export function inpContent(req: ChaosRequest): string {
   const lines = req.items.map((it) => `S,1,______,_,__;${it.name};${dec(it.price_cents)};${it.qty}.000;1;1;${it.group === 'A' ? 1 : 2};0;0;buc`);
-  return [...lines, `T,1,______,_,__;0;${req.payExact ? dec(req.total_cents) : ''}`, ''].join('\r\n');
+  const pays = paymentsOf(req).map((p) => `T,1,______,_,__;${p.method === 'card' ? 1 : 0};${p.cents !== null ? dec(p.cents) : ''}`);
+  return [...lines, ...pays, ''].join('\r\n');
 }
 
 export const inpName = (req: ChaosRequest): string => `${req.tag.toLowerCase()}.inp`;

@@ -3,12 +3,18 @@
  * its start-up reconciliation), cuts the register's power (now, or aimed at a command: executed then no answer, or
  * not executed), with and without replay memory, and arms wire faults aimed at receipt commands and occurrences:
  * NAK storms, garbled answers, noise, answers dropped after execution, disconnects, paper out or cover open at a
- * line, slow answers. The cashier reloads paper and closes the cover a little while after they happen.
+ * line, slow answers; with card payments on, it also SIGKILLs the hub at a chosen moment of a card transaction
+ * (`cardkill`: a charge or a void in progress on the terminal inside the hub, or just approved). The cashier
+ * reloads paper and closes the cover a little while after they happen.
  */
 import type { Prng } from './prng.js';
+import { CARD_MOMENTS, type CardMoment } from '../helpers/terminal-watch.js';
 
 export const FAULT_FAMILIES = ['kill', 'power', 'nak', 'nakdrop', 'garble', 'noise', 'drop', 'disconnect', 'paper', 'cover', 'slow'] as const;
-export type FaultFamily = (typeof FAULT_FAMILIES)[number];
+/** Families that need card payments on a linked terminal (added to the default families when they are on). */
+export const CARD_FAULT_FAMILIES = ['cardkill'] as const;
+export const ALL_FAULT_FAMILIES = [...FAULT_FAMILIES, ...CARD_FAULT_FAMILIES] as const;
+export type FaultFamily = (typeof ALL_FAULT_FAMILIES)[number];
 
 /** Receipt-flow commands worth aiming at, per framing (state reads, open, sale, text, subtotal, pay, close, cancel). */
 const AIM: Record<'x' | 'classic', number[]> = {
@@ -30,6 +36,8 @@ export interface MonkeyStats {
   powerCutsReplayKept: number;
   powerCutsReplayLost: number;
   faults: Record<FaultFamily, number>;
+  /** Hub kills that hit their moment of a card transaction (`cardkill`; also counted in hubKills). */
+  cardKills: number;
   cashierFixes: number;
 }
 
@@ -40,6 +48,8 @@ export interface MonkeyDeps {
   control(line: string): Promise<unknown>;
   /** SIGKILL the hub and start it again; `again` = kill the new one too after `againMs` (during its start-up). */
   killHub(againMs: number | null): Promise<void>;
+  /** Wait (a while) for this moment of a card transaction and SIGKILL the hub then; false when it did not come. */
+  killHubAt?(moment: CardMoment): Promise<boolean>;
   stopped(): boolean;
 }
 
@@ -49,7 +59,8 @@ export const newMonkeyStats = (): MonkeyStats => ({
   powerCuts: 0,
   powerCutsReplayKept: 0,
   powerCutsReplayLost: 0,
-  faults: Object.fromEntries(FAULT_FAMILIES.map((f) => [f, 0])) as Record<FaultFamily, number>,
+  faults: Object.fromEntries(ALL_FAULT_FAMILIES.map((f) => [f, 0])) as Record<FaultFamily, number>,
+  cardKills: 0,
   cashierFixes: 0,
 });
 
@@ -80,6 +91,9 @@ export async function runMonkey(d: MonkeyDeps, stats: MonkeyStats, meanGapMs: nu
       switch (family) {
         case 'kill':
           await d.killHub(rng.chance(0.35) ? rng.int(100, 3000) : null);
+          break;
+        case 'cardkill':
+          if (await d.killHubAt?.(rng.pick(CARD_MOMENTS))) stats.cardKills++;
           break;
         case 'power': {
           const keep = rng.chance(0.4);

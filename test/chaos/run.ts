@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JournalDocument, RegisterStatus } from '../../src-main/emulators/virtual-register/register-api.js';
 import { freePort } from '../helpers/hub-process.js';
+import { TerminalWatch, type CardMoment } from '../helpers/terminal-watch.js';
+import { DEFAULT_CARD, type CardOptions } from './card-plan.js';
+import { cardFigures, cardVerdictOf, json, linkTerminal, settledPendingVoids, type PendingVoidEntry } from './card-run.js';
 import { attempt, dropInp, inpState, makeRequest, type ChaosRequest, type Door, type DoorTarget } from './doors.js';
-import { DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
+import { CARD_FAULT_FAMILIES, DRIVER_ATTEMPTS, FAULT_FAMILIES, newMonkeyStats, runCashier, runMonkey, type FaultFamily, type MonkeyStats } from './monkey.js';
 import { Prng } from './prng.js';
 import { spawnHub, startEmulator, type HubLife, type HubPorts } from './processes.js';
 import { countVerdict, failed, type Verdict } from './verdict.js';
@@ -30,6 +33,8 @@ export interface ChaosOptions {
   keep?: boolean;
   /** Emulate firmware that allows cancelling a paid receipt (default: refused, as the FP manual says). */
   lenientCancel?: boolean;
+  /** Card payments on the hub's simulated terminal, linked to the register (default on: DEFAULT_CARD); null = none. */
+  card?: CardOptions | null;
   log?: (line: string) => void;
 }
 
@@ -102,10 +107,6 @@ class HubManager {
   }
 }
 
-async function json(url: string, body?: unknown): Promise<any> {
-  const r = await fetch(url, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return r.json();
-}
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const log = o.log ?? (() => undefined);
@@ -113,7 +114,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const framing = o.framing ?? (rng.chance(0.5) ? 'x' : 'classic');
   const transport = o.transport ?? (rng.chance(0.5) ? 'tcp' : 'pty');
   const timing = o.timing ?? (rng.chance(0.5) ? 'realistic' : 'zero');
-  const families = o.faults ?? FAULT_FAMILIES;
+  const card = o.card === undefined ? DEFAULT_CARD : o.card;
+  const families = o.faults ?? [...FAULT_FAMILIES, ...(card ? CARD_FAULT_FAMILIES : [])];
   const dir = mkdtempSync(join(tmpdir(), `fiscool-chaos-${o.seed}-`));
   const scanFolder = join(dir, 'inp');
   mkdirSync(scanFolder, { recursive: true });
@@ -126,10 +128,19 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const monkeyStats = newMonkeyStats();
   const requests: ChaosRequest[] = [];
   let verdict: Verdict | null = null;
+  let journal: JournalDocument[] = [];
   let faultsFired: Record<string, number> = {};
+  let posId: string | null = null;
+  let deviceId = '';
+  let pendingVoids: PendingVoidEntry[] = [];
+  let watch: TerminalWatch | null = null;
   try {
     await hubs.life.ready;
     const base = `http://127.0.0.1:${ports.native}`;
+    if (card) {
+      posId = await linkTerminal(base, timing);
+      watch = new TerminalWatch(join(dir, 'hub', 'simulated-pos', posId));
+    }
     const saved = await json(`${base}/manage/save_fiscal_device`, {
       name: 'Chaos Datecs',
       manufacturer: 'Datecs',
@@ -141,9 +152,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       enabled: true,
       scan_folder: scanFolder,
       options: { protocol: framing, timeout_ms: 300, max_attempts: DRIVER_ATTEMPTS, reconnect_initial_ms: 50, reconnect_max_ms: 500 },
+      ...(posId ? { auto_send_card_to_pos: true, linked_pos_device_id: posId } : {}),
     });
     if (saved.status !== 0) throw new Error(`cannot configure the Datecs device: ${JSON.stringify(saved)}`);
-    const deviceId = String(saved.device.id);
+    deviceId = String(saved.device.id);
     const settings = await json(`${base}/manage/save_settings`, { inbox: { settle_ms: 100, rescan_ms: 1000, wait_timeout_s: 3600 } });
     if (settings.status !== undefined && settings.status !== 0) throw new Error(`cannot save the inbox settings: ${JSON.stringify(settings)}`);
     for (const until = Date.now() + 30_000; ; ) {
@@ -167,7 +179,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     let next = 1;
     const doorRng = rng.fork(1);
     const newRequest = (door: Door) => {
-      const r = makeRequest(next++, door, doorRng, runId);
+      const r = makeRequest(next++, door, doorRng, runId, card ?? undefined);
       requests.push(r);
       return r;
     };
@@ -220,6 +232,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
 
     let stopped = false;
     const monkeyRng = rng.fork(2);
+    const killNow = async () => {
+      if (await hubs.kill()) monkeyStats.startupKills++;
+      monkeyStats.hubKills++;
+      await sleep(monkeyRng.int(50, 1000));
+      hubs.restart();
+    };
     const deps = {
       rng: monkeyRng,
       framing,
@@ -227,10 +245,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
       control: (line: string) => em.control(line),
       stopped: () => stopped || !trafficOn(),
       killHub: async (againMs: number | null) => {
-        if (await hubs.kill()) monkeyStats.startupKills++;
-        monkeyStats.hubKills++;
-        await sleep(monkeyRng.int(50, 1000));
-        hubs.restart();
+        await killNow();
         if (againMs !== null) {
           await sleep(againMs);
           if (!deps.stopped()) {
@@ -240,6 +255,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
             hubs.restart();
           }
         }
+      },
+      killHubAt: async (moment: CardMoment) => {
+        const tx = await watch?.next(moment, 8000);
+        if (!tx || deps.stopped()) return false;
+        log(`chaos seed=${o.seed}: SIGKILL at ${moment} (${tx.amount_cents}c, ${tx.reference ?? ''})`);
+        await killNow();
+        return true;
       },
     };
     const monkey = runMonkey(deps, monkeyStats, o.faultGapMs ?? 1500);
@@ -257,15 +279,19 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     await cashier;
     // The hub settles what it still holds (an in-doubt job is reconciled before new work): give it a moment.
     await sleep(500);
-    const journal = (await em.control('journal')) as JournalDocument[];
+    if (posId) pendingVoids = await settledPendingVoids(base, Math.max(resolveBy, Date.now() + 10_000));
+    journal = (await em.control('journal')) as JournalDocument[];
     const st = (await em.control('status')) as { status: RegisterStatus };
     faultsFired = ((await em.control('stats')) as { faults_fired: Record<string, number> }).faults_fired;
     verdict = countVerdict(requests, journal, st.status.receipt !== 'none');
   } finally {
+    watch?.close();
     await hubs.stop().catch(() => undefined);
     await em.stop().catch(() => undefined);
   }
   const v = verdict;
+  if (posId) v.card = cardVerdictOf(requests, journal, join(dir, 'hub'), posId, deviceId, pendingVoids);
+  if (v.card) v.findings.push(...v.card.findings);
   const answers: Record<string, number> = { success: 0, failure: 0, in_doubt: 0, no_answer: 0, other: 0 };
   const perDoor = { native: 0, inp: 0, erpnet: 0, ucsfphub: 0 } as Record<Door, number>;
   for (const r of requests) {
@@ -281,11 +307,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     `chaos seed=${o.seed} ${framing}/${transport}/${timing}${o.lenientCancel ? '/lenient-cancel' : ''} ${o.seconds}s | requests=${v.requests} ` +
     `(native ${perDoor.native}, inp ${perDoor.inp}, erpnet ${perDoor.erpnet}, ucsfphub ${perDoor.ucsfphub}) ` +
     `answers ok=${answers.success} failed=${answers.failure} in_doubt=${answers.in_doubt} no_answer=${answers.no_answer} other=${answers.other} | ` +
-    `hub_kills=${monkeyStats.hubKills} (startup ${monkeyStats.startupKills}) power_cuts=${monkeyStats.powerCuts} ` +
+    `hub_kills=${monkeyStats.hubKills} (startup ${monkeyStats.startupKills}${card ? `, card ${monkeyStats.cardKills}` : ''}) power_cuts=${monkeyStats.powerCuts} ` +
     `(replay kept ${monkeyStats.powerCutsReplayKept}, lost ${monkeyStats.powerCutsReplayLost}) faults=${Object.values(monkeyStats.faults).reduce((a, b) => a + b, 0)} ` +
     `[${injected}] fired=${firedTotal} cashier=${monkeyStats.cashierFixes} | printed=${v.printed} ` +
     `lost=${v.lost} duplicates=${v.duplicates} orphans=${v.orphans} open=${v.open} wrong_totals=${v.wrongTotals} unresolved=${v.unresolved} strays=${v.strays} | ` +
-    `inp BonOK=${v.inp.ok} BonERR=${v.inp.err} printed=${v.inp.printed}`;
+    `inp BonOK=${v.inp.ok} BonERR=${v.inp.err} printed=${v.inp.printed}` +
+    (v.card ? ` | ${cardFigures(v.card)}` : ' | card off');
   const isFailed = failed(v);
   if (!o.keep && !isFailed) rmSync(dir, { recursive: true, force: true });
   return { seed: o.seed, framing, transport, timing, verdict: v, monkey: monkeyStats, answers, perDoor, faultsFired, failed: isFailed, line, dir };

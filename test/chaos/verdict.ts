@@ -9,7 +9,8 @@
  *   unresolved  no definitive answer even after the faults stopped (INP: the file never left the folder)
  */
 import type { JournalDocument } from '../../src-main/emulators/virtual-register/register-api.js';
-import type { ChaosRequest } from './doors.js';
+import { cardFailures, type CardVerdict } from './card-verdict.js';
+import { TAG, type ChaosRequest } from './doors.js';
 
 export interface Verdict {
   requests: number;
@@ -23,10 +24,10 @@ export interface Verdict {
   /** Printed receipts whose tag belongs to no request (cannot happen unless something prints on its own). */
   strays: number;
   inp: { ok: number; err: number; printed: number };
+  /** Card payments on the linked terminal (card-verdict.ts), when the run had them. */
+  card: CardVerdict | null;
   findings: string[];
 }
-
-const TAG = /\bK\d{5}\b/;
 
 export function countVerdict(requests: readonly ChaosRequest[], journal: readonly JournalDocument[], receiptOpen: boolean): Verdict {
   const byTag = new Map<string, JournalDocument[]>();
@@ -53,6 +54,7 @@ export function countVerdict(requests: readonly ChaosRequest[], journal: readonl
     unresolved: 0,
     strays,
     inp: { ok: 0, err: 0, printed: 0 },
+    card: null,
     findings: [],
   };
   const note = (r: ChaosRequest, what: string, docs: JournalDocument[]) =>
@@ -96,7 +98,7 @@ export function countVerdict(requests: readonly ChaosRequest[], journal: readonl
   return v;
 }
 
-/** The five failure counts of the issue, plus unresolved requests and strays: all must be 0. */
+/** The five failure counts of the issue, plus unresolved requests, strays and the card counts: all must be 0. */
 export function failed(v: Verdict): boolean {
-  return v.lost + v.duplicates + v.orphans + v.open + v.wrongTotals + v.unresolved + v.strays > 0;
+  return v.lost + v.duplicates + v.orphans + v.open + v.wrongTotals + v.unresolved + v.strays + (v.card ? cardFailures(v.card) : 0) > 0;
 }

@@ -3,16 +3,19 @@
  * whole hub: charge first, print with the approval, decline prints nothing, a failed print voids the charge or
  * leaves a pending void, refunds go back to the card, a payment in progress can be aborted.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { waitFor } from '../../helpers/hub.js';
+import { tempDir, waitFor } from '../../helpers/hub.js';
 import { cardReceipt, saleReference, startLinkedHub, type LinkedHub } from './linked-hub.js';
 
 let h: LinkedHub;
+const terminalDir = tempDir('fiscool-viva-log-');
 beforeAll(async () => {
-  h = await startLinkedHub();
+  h = await startLinkedHub({ terminalStateDir: terminalDir });
 });
 afterAll(async () => {
   await h.close();
+  rmSync(terminalDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   h.emu!.setFaults({ hang: false, drop: false, busy: false, answer_lost_ms: 3000 });
@@ -127,6 +130,27 @@ describe('card payments on a linked Viva terminal', () => {
     } finally {
       off();
     }
+  }, 60_000);
+
+  it('the terminal loses power in the middle of the void: asked when it is back, it voided nothing; FisCool voids again by itself', async () => {
+    h.register().injectFaults({ paper_out_at_line: 2 });
+    // The hub learns the approval; the void that follows is cut short by a power loss of the terminal (back in 1.5 s).
+    const offJob = h.t.hub.events.on('job', (e) => {
+      if (e.operation_type === 'sale' && e.state === 'succeeded') h.emu!.setFaults({ power_cut_at: 'processing', power_down_ms: 1500 });
+    });
+    const r = await post(cardReceipt(h.fiscalId, 1212));
+    offJob();
+    expect(r.body).toMatchObject({ code: 'PAPER_OUT', pos: { approved: true } });
+    await waitFor(() => reversed(r.body.job_id), 30_000);
+    const pending = async () => (await h.t.get('/pos/pending-voids')).body.pending_voids as any[];
+    await waitFor(async () => (await pending()).length === 0, 10_000);
+    // The first void: the terminal's own record says interrupted (nothing done); the second one voided the sale.
+    const voidJob = (key: string) => h.t.hub.jobs.list({ limit: 200 }).find((j) => j.idempotency_key === key);
+    expect(voidJob(`job:${r.body.job_id}:pos-void`)).toMatchObject({ state: 'failed', outcome: { code: 'POS_UNREACHABLE', pos: { approved: false } } });
+    expect(voidJob(`job:${r.body.job_id}:pos-void:2`)?.state).toBe('succeeded');
+    const sale = chargeOf(r.body.job_id).find((t) => t.state === 'approved')!;
+    expect(h.terminalLog().filter((t) => t.original_txid === sale.txid).map((t) => t.state)).toEqual(['interrupted', 'approved']);
+    expect(receiptsOf(r.body.job_id)).toEqual([]);
   }, 60_000);
 
   it('a pending void settled by hand on the terminal is marked resolved and leaves the list', async () => {

@@ -23,22 +23,40 @@ export interface CardConsistency {
   cardReceipts: number;
 }
 
-/** Card amount of each receipt job, from the hub's journal file. */
-export function cardAmountsFromJournal(journalFile: string): Map<string, number> {
+/** A fiscal job as the hub's journal file keeps it. */
+export interface JournalJob {
+  id: string;
+  device_id: string;
+  state: string;
+  idempotency_key: string | null;
+  operation: { type: string; lines?: Array<{ type: string; description?: string }>; payments?: Array<{ method: string; amount_cents: number }> };
+}
+
+/** Every fiscal job of the hub's journal file, in order. */
+export function fiscalJobsFromJournal(journalFile: string): JournalJob[] {
   const db = new Database(journalFile, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT id, operation FROM jobs WHERE device_kind = 'fiscal'`).all() as Array<{ id: string; operation: string }>;
-    const out = new Map<string, number>();
-    for (const r of rows) {
-      const op = JSON.parse(r.operation) as { type: string; payments?: Array<{ method: string; amount_cents: number }> };
-      if (op.type !== 'print_receipt') continue;
-      const card = (op.payments ?? []).filter((p) => p.method === 'card').reduce((s, p) => s + p.amount_cents, 0);
-      if (card > 0) out.set(r.id, card);
-    }
-    return out;
+    const rows = db.prepare(`SELECT id, device_id, state, idempotency_key, operation FROM jobs WHERE device_kind = 'fiscal' ORDER BY seq`).all() as Array<
+      Omit<JournalJob, 'operation'> & { operation: string }
+    >;
+    return rows.map((r) => ({ ...r, operation: JSON.parse(r.operation) as JournalJob['operation'] }));
   } finally {
     db.close();
   }
+}
+
+/** Card amount of a receipt job's operation (0: none). */
+export const cardAmountOf = (op: JournalJob['operation']): number =>
+  op.type === 'print_receipt' ? (op.payments ?? []).filter((p) => p.method === 'card').reduce((s, p) => s + p.amount_cents, 0) : 0;
+
+/** Card amount of each receipt job, from the hub's journal file. */
+export function cardAmountsFromJournal(journalFile: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const j of fiscalJobsFromJournal(journalFile)) {
+    const card = cardAmountOf(j.operation);
+    if (card > 0) out.set(j.id, card);
+  }
+  return out;
 }
 
 export function checkCardConsistency(

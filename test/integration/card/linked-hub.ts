@@ -24,12 +24,14 @@ export interface LinkedHub {
   close(): Promise<void>;
 }
 
-export async function startLinkedHub(opts: { family?: 'viva' | 'simulated'; posOptions?: Record<string, unknown>; dataDir?: string } = {}): Promise<LinkedHub> {
+export async function startLinkedHub(
+  opts: { family?: 'viva' | 'simulated'; posOptions?: Record<string, unknown>; dataDir?: string; /** The Viva emulator's log on disk (survives its power cuts). */ terminalStateDir?: string } = {},
+): Promise<LinkedHub> {
   const t = await startTestHub({ probeMs: 100, ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   let emu: VivaLocalEmulator | null = null;
   let posId = t.posId;
   if ((opts.family ?? 'viva') === 'viva') {
-    emu = await VivaLocalEmulator.start({ terminalId: '16038894' });
+    emu = await VivaLocalEmulator.start({ terminalId: '16038894', ...(opts.terminalStateDir ? { stateDir: opts.terminalStateDir } : {}) });
     const saved = await t.post('/manage/save_pos_terminal', {
       name: 'Viva casa 1',
       manufacturer: 'Viva',
