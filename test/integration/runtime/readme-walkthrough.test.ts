@@ -1,10 +1,11 @@
 /**
  * The README's "Try it with curl" walkthrough, run as written: its first block (the hub) in the background, its
  * second block (every curl command, verbatim) with bash. It runs in a private network namespace with a private
- * /tmp (`unshare --net --mount`, as root like CI), so the README's fixed port 10123 and /tmp/fiscool-demo are free
- * and fresh whatever else runs on the machine; its scratch files live in test-results/.
+ * mount over /tmp/fiscool-demo (`unshare --net --mount`, as root like CI), so the README's fixed port 10123 and data
+ * directory are free and fresh whatever else runs on the machine (the checkout itself may live under /tmp); its
+ * scratch files live in test-results/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ export function walkthroughBlocks(readme: string): string[] {
 }
 
 describe('README curl walkthrough', () => {
-  it('every command runs as written: receipt, the same answer for the same key, Z report, journal, health, metrics, openapi, support bundle', () => {
+  it('every command runs as written: receipt, the same answer for the same key, Z report, journal, health, metrics, openapi, support bundle', async () => {
     const blocks = walkthroughBlocks(readFileSync(join(ROOT, 'README.md'), 'utf8'));
     expect(blocks).toHaveLength(2);
     const [server, curls] = blocks as [string, string];
@@ -28,7 +29,6 @@ describe('README curl walkthrough', () => {
     } catch (e) {
       throw new Error(`this test needs unshare --net --mount (root, as in CI): ${String(e)}`);
     }
-    // Not under /tmp: the namespace mounts a fresh /tmp over it.
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     const work = mkdtempSync(join(ROOT, 'test-results', 'readme-walkthrough-'));
     writeFileSync(join(work, 'server.sh'), server);
@@ -36,7 +36,7 @@ describe('README curl walkthrough', () => {
     const harness = `
 set -u
 ip link set lo up
-mount -t tmpfs tmpfs /tmp
+mkdir -p /tmp/fiscool-demo && mount -t tmpfs tmpfs /tmp/fiscool-demo
 cd ${JSON.stringify(ROOT)}
 FISCOOL_LOG_LEVEL=warn bash ${JSON.stringify(join(work, 'server.sh'))} > ${JSON.stringify(join(work, 'server.log'))} 2>&1 &
 for i in $(seq 1 600); do curl -s -o /dev/null http://127.0.0.1:10123/ && break; sleep 0.1; done
@@ -47,7 +47,13 @@ tar -tzf fiscool-support.tar.gz >> out.txt
 pkill -TERM -P $$ >/dev/null 2>&1
 sleep 1
 `;
-    const r = spawnSync('unshare', ['--net', '--mount', 'bash', '-c', harness], { encoding: 'utf8', timeout: 120_000 });
+    // Not spawnSync: a test worker blocked for a minute misses vitest's own calls.
+    const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
+      const child = spawn('unshare', ['--net', '--mount', 'bash', '-c', harness], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+      child.once('close', (status) => done({ status, stderr }));
+    });
     const out = readFileSync(join(work, 'out.txt'), 'utf8');
     const err = readFileSync(join(work, 'err.txt'), 'utf8');
     try {
