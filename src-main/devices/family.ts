@@ -42,6 +42,21 @@ export interface DetectedDevice {
   protocol?: string;
 }
 
+/** A device that answered a detection probe on the shop's network (Caspos on its port 5544). */
+export interface DetectedNetworkDevice {
+  family: string;
+  manufacturer: string;
+  model: string;
+  ip_address: string;
+  port: number;
+}
+
+/** An address to probe: an IPv4 host and, when not the family's usual one, a port. */
+export interface NetworkTarget {
+  host: string;
+  port?: number;
+}
+
 /** A family's emulator as a standalone process (`npm run emulator -- <name> …`). */
 export interface FamilyEmulator {
   /** The CLI word (`datecs`, `caspos`, …). */
@@ -70,6 +85,8 @@ interface FamilyBase<Cfg, Driver, Op extends string> {
   createDriver(config: Cfg, env: DriverEnv, model: FamilyModel): Driver;
   /** Probe serial ports for devices of this family. */
   detect?(opts: { ports: string[] }): Promise<DetectedDevice[]>;
+  /** Probe network addresses for devices of this family (no credentials sent). */
+  detectNetwork?(targets: NetworkTarget[]): Promise<DetectedNetworkDevice[]>;
   emulator?: FamilyEmulator;
 }
 

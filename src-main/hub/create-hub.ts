@@ -145,6 +145,7 @@ export class Hub {
       startedAt: this.startedAt,
       extraRouters: this.#doors.routers,
       detect: this.#doors.detect,
+      detectNetwork: this.#doors.detectNetwork,
       listPorts: this.#doors.listPorts,
       guiDir: this.#o.guiDir ?? null,
       listenHost: host,

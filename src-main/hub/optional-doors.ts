@@ -1,5 +1,6 @@
 /**
- * Doors and helpers beyond the native API: the INP inbox, the ErpNet.FP and UcsFPHub listeners, serial detection.
+ * Doors and helpers beyond the native API: the INP inbox, the ErpNet.FP and UcsFPHub listeners, serial and network
+ * detection.
  * Each is wired here so create-hub.ts stays a plain composition root. Also the settings-time security refusals
  * (settings/schema.ts `unsafeChange`), which need to know where the API really listens.
  */
@@ -9,7 +10,7 @@ import { accessMiddleware, securityHeaders } from '../doors/http/security.js';
 import { unsafeChange } from '../settings/schema.js';
 import { startInbox } from '../doors/inbox/inbox.js';
 import { createInboxRouter } from '../doors/inbox/router.js';
-import { detectDevices } from '../devices/detect.js';
+import { detectDevices, detectNetworkDevices } from '../devices/detect.js';
 import { listSerialPortDetails, type SerialPortInfo } from '../transports/serial.js';
 import type { Address, Hub, HubOptions } from './create-hub.js';
 
@@ -17,6 +18,7 @@ export interface OptionalDoors {
   routers: Array<{ path: string; router: Router }>;
   addresses(): { erpnet?: Address; ucsfphub?: Address };
   detect: (opts: { ports?: string[] }) => Promise<unknown[]>;
+  detectNetwork: (targets: Array<{ host: string; port?: number }>) => Promise<unknown[]>;
   listPorts: () => Promise<SerialPortInfo[]>;
   stop(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function startOptionalDoors(hub: Hub, opts: HubOptions): Promise<Op
     routers: [{ path: '/inbox', router: createInboxRouter(inbox) }],
     addresses: () => compat.addresses(),
     detect: (o) => detectDevices(o.ports ? { ports: o.ports } : {}),
+    detectNetwork: (targets) => detectNetworkDevices(targets),
     listPorts: () => listSerialPortDetails(),
     stop: async () => {
       offPause();

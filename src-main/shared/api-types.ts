@@ -144,6 +144,15 @@ export interface DetectedDeviceBody {
   serial: string;
 }
 
+/** POST /manage/detect with `hosts` → `network_devices` */
+export interface DetectedNetworkDeviceBody {
+  family: string;
+  manufacturer: string;
+  model: string;
+  ip_address: string;
+  port: number;
+}
+
 /** POST /manage/test_connection */
 export type ConnectionTestBody =
   | { status: 0; serial: string; model: string; firmware: string | null; vat_rates: Record<string, number>; via: 'running' | 'probe' }

@@ -22,6 +22,8 @@ export interface NativeDoorDeps {
   extraRouters?: Array<{ path: string; router: Router }>;
   /** Serial-port auto-detection (Datecs), when available. */
   detect?: (opts: { ports?: string[] }) => Promise<unknown[]>;
+  /** Network detection (Caspos), when available. */
+  detectNetwork?: (targets: Array<{ host: string; port?: number }>) => Promise<unknown[]>;
   /** The machine's serial ports (device editor), when available. */
   listPorts?: () => Promise<Array<{ path: string; manufacturer: string | null; serial_number: string | null; vendor_id: string | null; product_id: string | null }>>;
   /** Directory with the built GUI, served at /app when present. */

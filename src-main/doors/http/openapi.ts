@@ -116,7 +116,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/manage/detect': {
         post: {
-          summary: 'Probe serial ports for registers (opens and writes to them: POST only; GET answers 405)',
+          summary: 'Probe serial ports for registers, and shop-network addresses for Caspos devices (an effect: POST only; GET answers 405)',
           requestBody: {
             required: false,
             content: {
@@ -124,14 +124,25 @@ export function buildOpenApi(version: string): Record<string, unknown> {
                 schema: {
                   type: 'object',
                   additionalProperties: false,
-                  properties: { ports: { type: 'array', maxItems: 32, items: { type: 'string', minLength: 1, maxLength: 200 } } },
+                  properties: {
+                    ports: { type: 'array', maxItems: 64, items: { type: 'string', minLength: 1, maxLength: 200 } },
+                    hosts: {
+                      type: 'array',
+                      minItems: 1,
+                      maxItems: 16,
+                      description: 'IPv4 addresses of the shop network (private, link-local, loopback), "address:port", or subnets /24–/32',
+                      items: { type: 'string', examples: ['192.168.1.50', '192.168.1.50:5544', '192.168.1.0/24'] },
+                    },
+                  },
                 },
               },
             },
           },
           responses: {
-            '200': jsonResponse('Found devices: { status: 0, devices: [{ port, baud_rate, protocol, model, serial }] }'),
-            '400': jsonResponse('A port that is not a serial port, or an unknown field', '#/components/schemas/Error'),
+            '200': jsonResponse(
+              'Found devices: { status: 0, devices: [{ family, manufacturer, port, baud_rate, protocol, model, serial }], network_devices (when hosts were given): [{ family, manufacturer, model, ip_address, port }] }',
+            ),
+            '400': jsonResponse('A port that is not a serial port, a host off the shop network, or an unknown field', '#/components/schemas/Error'),
           },
         },
       },

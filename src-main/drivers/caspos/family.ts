@@ -3,6 +3,7 @@ import type { FiscalFamily } from '../../devices/family.js';
 import { CASPOS_NATIVE_OPERATIONS, CASPOS_STANDARD_OPERATIONS } from '../../domain/operations-caspos.js';
 import type { FiscalOperationType } from '../../domain/operations.js';
 import { CASPOS_CATALOGUE } from './catalogue.js';
+import { detectCaspos } from './detect.js';
 import { createCasposDriver } from './driver.js';
 import { casposFamilyRules } from './index.js';
 import { CASPOS_SECRET_OPTIONS, CasposOptions } from './options.js';
@@ -19,6 +20,13 @@ export const casposFamily: FiscalFamily = {
   secret_options: CASPOS_SECRET_OPTIONS,
   rules: casposFamilyRules,
   createDriver: (config) => createCasposDriver(config),
+  // Targets without a port are probed on 5544; the others grouped by their port.
+  detectNetwork: async (targets) => {
+    const byPort = new Map<number | undefined, string[]>();
+    for (const t of targets) byPort.set(t.port, [...(byPort.get(t.port) ?? []), t.host]);
+    const found = await Promise.all([...byPort].map(([port, hosts]) => detectCaspos({ hosts, ...(port !== undefined ? { port } : {}) })));
+    return found.flat().map((d) => ({ family: 'caspos', manufacturer: d.manufacturer, model: d.model, ip_address: d.ip_address, port: d.port }));
+  },
   emulator: {
     name: 'caspos',
     usage: 'caspos --port P [--host H] [--state DIR] [--username U] [--password P] [--first-doc N] [--first-shift N]',

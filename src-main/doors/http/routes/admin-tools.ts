@@ -18,12 +18,15 @@ export function adminToolRoutes(deps: NativeDoorDeps): Router {
   r.post('/manage/detect', async (req, res) => {
     const p = await detectPorts(req.body);
     if (!p.ok) return void res.status(400).json({ status: 400, error: p.error });
-    const devices = deps.detect ? await deps.detect(p.ports ? { ports: p.ports } : {}) : [];
-    res.json({ status: 0, devices });
+    // {"hosts": […]} alone probes the network only; {} every serial port; {"ports": […]} those.
+    const serial = p.hosts && !p.ports ? Promise.resolve([]) : deps.detect ? deps.detect(p.ports ? { ports: p.ports } : {}) : Promise.resolve([]);
+    const network = p.hosts && deps.detectNetwork ? deps.detectNetwork(p.hosts) : Promise.resolve([]);
+    const [devices, networkDevices] = await Promise.all([serial, network]);
+    res.json({ status: 0, devices, ...(p.hosts ? { network_devices: networkDevices } : {}) });
   });
   r.all('/manage/detect', (_req, res) => {
     res.setHeader('Allow', 'POST');
-    res.status(405).json({ status: 405, error: 'Use POST /manage/detect with a JSON body {"ports": ["/dev/ttyUSB0", "COM3"]} (ports optional)' });
+    res.status(405).json({ status: 405, error: 'Use POST /manage/detect with a JSON body {"ports": ["/dev/ttyUSB0", "COM3"]} and/or {"hosts": ["192.168.1.0/24"]} (both optional)' });
   });
   r.post('/manage/test_connection', async (req, res) => {
     const out = await testFiscalConnection(req.body, deps.registry);

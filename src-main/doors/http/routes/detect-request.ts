@@ -1,14 +1,71 @@
 /**
- * The body of POST /manage/detect: `{}` (every serial port the system lists) or `{"ports": [...]}`. A named port must
- * look like a serial port: COMn on Windows; elsewhere a path that is a character device (a link to one is fine,
- * e.g. /dev/serial/by-id/…). Detection writes probe frames to it, so it is never a disk or an arbitrary file.
+ * The body of POST /manage/detect: `{}` (every serial port the system lists), `{"ports": [...]}`, and/or
+ * `{"hosts": [...]}` (network devices: Caspos). A named port must look like a serial port: COMn on Windows; elsewhere
+ * a path that is a character device (a link to one is fine, e.g. /dev/serial/by-id/…). Detection writes probe frames
+ * to it, so it is never a disk or an arbitrary file. A host is an IPv4 address of the shop's own network (private,
+ * link-local or loopback: never the internet), with an optional port ("192.168.1.50:5544"), or such a subnet of at
+ * most 256 addresses ("192.168.1.0/24").
  */
 import { promises as fsp } from 'node:fs';
 import { isAbsolute } from 'node:path';
 
-export type DetectPorts = { ok: true; ports?: string[] } | { ok: false; error: string };
+export type DetectPorts = { ok: true; ports?: string[]; hosts?: Array<{ host: string; port?: number }> } | { ok: false; error: string };
 
 const MAX_PORTS = 64;
+const MAX_HOST_ENTRIES = 16;
+const MAX_TARGETS = 1024;
+
+function ipv4(text: string): number[] | null {
+  const parts = text.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255)) return null;
+  return parts.map(Number);
+}
+
+/** 10/8, 172.16/12, 192.168/16 (private), 169.254/16 (link-local), 127/8 (loopback). */
+function onShopNetwork([a, b]: number[]): boolean {
+  return a === 10 || a === 127 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+}
+
+function hostTargets(entry: string, i: number): { targets: Array<{ host: string; port?: number }> } | { error: string } {
+  const where = `hosts[${i}]`;
+  const m = /^([0-9.]+)(?:\/(\d{1,2})|:(\d{1,5}))?$/.exec(entry);
+  const bytes = m ? ipv4(m[1]!) : null;
+  if (!m || !bytes) return { error: `${where}: "${entry}" is not an IPv4 address, address:port or subnet (e.g. "192.168.1.50", "192.168.1.50:5544", "192.168.1.0/24")` };
+  if (!onShopNetwork(bytes)) return { error: `${where}: "${entry}" is not on the shop's network (10.x, 172.16–31.x, 192.168.x, 169.254.x or 127.x)` };
+  if (m[3] !== undefined) {
+    const port = Number(m[3]);
+    if (port < 1 || port > 65535) return { error: `${where}: port ${m[3]} is not 1–65535` };
+    return { targets: [{ host: m[1]!, port }] };
+  }
+  if (m[2] === undefined) return { targets: [{ host: m[1]! }] };
+  const prefix = Number(m[2]);
+  if (prefix < 24 || prefix > 32) return { error: `${where}: a subnet is /24 to /32 (at most 256 addresses), not /${prefix}` };
+  const base = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  const size = 2 ** (32 - prefix);
+  const first = (base & ~(size - 1)) >>> 0;
+  // Without the network and broadcast addresses of subnets that have them.
+  const skipEdges = size >= 4;
+  const targets: Array<{ host: string }> = [];
+  for (let k = skipEdges ? 1 : 0; k < (skipEdges ? size - 1 : size); k++) {
+    const n = first + k;
+    targets.push({ host: [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.') });
+  }
+  return { targets };
+}
+
+function parseHosts(hosts: unknown): { ok: true; hosts: Array<{ host: string; port?: number }> } | { ok: false; error: string } {
+  if (!Array.isArray(hosts) || hosts.length === 0 || hosts.length > MAX_HOST_ENTRIES || hosts.some((h) => typeof h !== 'string')) {
+    return { ok: false, error: `hosts: must be a list of 1 to ${MAX_HOST_ENTRIES} addresses or subnets (e.g. "192.168.1.50", "192.168.1.0/24")` };
+  }
+  const seen = new Map<string, { host: string; port?: number }>();
+  for (const [i, entry] of (hosts as string[]).entries()) {
+    const t = hostTargets(entry.trim(), i);
+    if ('error' in t) return { ok: false, error: t.error };
+    for (const x of t.targets) seen.set(`${x.host}:${x.port ?? ''}`, x);
+    if (seen.size > MAX_TARGETS) return { ok: false, error: `hosts: at most ${MAX_TARGETS} addresses in all` };
+  }
+  return { ok: true, hosts: [...seen.values()] };
+}
 
 async function portError(port: string, i: number): Promise<string | null> {
   const where = `ports[${i}]`;
@@ -29,8 +86,15 @@ async function portError(port: string, i: number): Promise<string | null> {
 export async function detectPorts(body: unknown): Promise<DetectPorts> {
   if (body === undefined || body === null) return { ok: true };
   if (typeof body !== 'object' || Array.isArray(body)) return { ok: false, error: 'body: must be a JSON object like {"ports": ["/dev/ttyUSB0"]}' };
-  for (const key of Object.keys(body)) if (key !== 'ports') return { ok: false, error: `${key}: is not a known field` };
-  const ports = (body as { ports?: unknown }).ports;
+  for (const key of Object.keys(body)) if (key !== 'ports' && key !== 'hosts') return { ok: false, error: `${key}: is not a known field` };
+  const { ports, hosts } = body as { ports?: unknown; hosts?: unknown };
+  if (hosts !== undefined) {
+    const h = parseHosts(hosts);
+    if (!h.ok) return h;
+    if (ports === undefined) return { ok: true, hosts: h.hosts };
+    const p = await detectPorts({ ports });
+    return p.ok ? { ...p, hosts: h.hosts } : p;
+  }
   if (ports === undefined) return { ok: true };
   if (!Array.isArray(ports) || ports.length > MAX_PORTS || ports.some((p) => typeof p !== 'string')) {
     return { ok: false, error: `ports: must be a list of up to ${MAX_PORTS} port names (e.g. "COM3", "/dev/ttyUSB0")` };
