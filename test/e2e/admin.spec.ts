@@ -8,6 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCasposEmulator } from '../../src-main/emulators/caspos/start.js';
 import { startDatecsEmulator } from '../../src-main/emulators/datecs/start-emulator.js';
 import { openPtyPair } from '../helpers/pty.js';
 import { expect, test } from './fixtures.js';
@@ -64,6 +65,40 @@ test('a Datecs on a serial port: detected, tested, saved from the form, connecte
   } finally {
     await em.close();
     await pty.close();
+    rmSync(state, { recursive: true, force: true });
+  }
+});
+
+test('a Caspos found on the network from the form: its address and port filled in, saved', async ({ app, hub }) => {
+  const state = mkdtempSync(join(tmpdir(), 'fiscool-e2e-caspos-'));
+  const em = await startCasposEmulator({ stateDir: state });
+  try {
+    await openDevices(app);
+    await app.getByRole('button', { name: '+ Adaugă casă de marcat' }).click();
+    const form = app.getByTestId('device-form');
+    await form.getByLabel('Producător').selectOption('Caspos');
+    const box = form.getByTestId('network-detect-box');
+    // an address off the shop network is refused by the hub, in words, and nothing is filled in
+    await box.getByLabel(/Adrese de căutat/).fill('8.8.8.8');
+    await box.getByRole('button', { name: 'Caută în rețea' }).click();
+    await expect(form.getByText('Câmp: hosts')).toBeVisible();
+    await expect(box.getByTestId('network-detected-device')).toHaveCount(0);
+    await box.getByLabel(/Adrese de căutat/).fill(`127.0.0.1:${em.port}`);
+    await box.getByRole('button', { name: 'Caută în rețea' }).click();
+    const found = box.getByTestId('network-detected-device');
+    await expect(found).toHaveText(new RegExp(`Caspos Mobile la 127\\.0\\.0\\.1, portul ${em.port}`), { timeout: 15_000 });
+    await found.getByRole('button', { name: 'Folosește' }).click();
+    await expect(form.getByLabel('Adresă IP')).toHaveValue('127.0.0.1');
+    await expect(form.getByLabel('Port TCP')).toHaveValue(String(em.port));
+    await form.getByLabel('Nume', { exact: true }).fill('Caspos găsit');
+    await form.getByRole('button', { name: 'Salvează' }).click();
+    await expect(app.locator('[data-testid=settings-devices] tr', { hasText: 'Caspos găsit' })).toBeVisible();
+    const list = await hub.api<FiscalList>('/devices/fiscal');
+    const saved = list.fiscal_devices.find((d) => d.config.name === 'Caspos găsit')!;
+    expect(saved.config).toMatchObject({ manufacturer: 'Caspos', connection_details: { type: 'Network', details: { ip_address: '127.0.0.1', port: em.port } } });
+    await hub.api('/manage/delete_fiscal_device', { id: saved.config.id });
+  } finally {
+    await em.close();
     rmSync(state, { recursive: true, force: true });
   }
 });

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type {
   ConnectionTestBody,
   DetectedDeviceBody,
+  DetectedNetworkDeviceBody,
   DeviceKind,
   DeviceSaveAnswer,
   FiscalDeviceConfig,
@@ -30,6 +31,8 @@ interface AdminState {
   ports: SerialPortBody[] | null;
   detecting: boolean;
   detected: DetectedDeviceBody[] | null;
+  /** Caspos devices that answered on the addresses asked for. */
+  networkDetected: DetectedNetworkDeviceBody[] | null;
   testing: boolean;
   test: ConnectionTestBody | null;
   loadSupported(): Promise<void>;
@@ -42,6 +45,7 @@ interface AdminState {
   save(): Promise<void>;
   remove(kind: DeviceKind, id: string): Promise<void>;
   detect(ports: string[]): Promise<void>;
+  detectNetwork(hosts: string[]): Promise<void>;
   testConnection(): Promise<void>;
 }
 
@@ -66,7 +70,7 @@ export const useAdminStore = create<AdminState>((set, get) => {
       set({ [flag]: false } as Partial<AdminState>);
     }
   }
-  const fresh = { notice: null, warnings: [], failure: null, detected: null, test: null };
+  const fresh = { notice: null, warnings: [], failure: null, detected: null, networkDetected: null, test: null };
   return {
     supported: null,
     draft: null,
@@ -77,6 +81,7 @@ export const useAdminStore = create<AdminState>((set, get) => {
     ports: null,
     detecting: false,
     detected: null,
+    networkDetected: null,
     testing: false,
     test: null,
     loadSupported: () => guarded('busy', async () => set({ supported: await apiGet<SupportedDevicesBody>('/manage/get_supported_devices') })),
@@ -97,7 +102,7 @@ export const useAdminStore = create<AdminState>((set, get) => {
         const d = get().draft;
         if (!d) return;
         const answer = await apiPost<DeviceSaveAnswer>(PATHS[d.kind].save, configFromDraft(d, modelOf(get(), d)));
-        set({ draft: null, notice: 'saved', warnings: (answer?.warnings ?? []).map((w) => w.message), detected: null, test: null });
+        set({ draft: null, notice: 'saved', warnings: (answer?.warnings ?? []).map((w) => w.message), detected: null, networkDetected: null, test: null });
         await useDevicesStore.getState().load();
       }),
     remove: (kind, id) =>
@@ -111,6 +116,12 @@ export const useAdminStore = create<AdminState>((set, get) => {
         set({ detected: null });
         const body = await apiPost<{ devices: DetectedDeviceBody[] }>('/manage/detect', ports.length ? { ports } : {});
         set({ detected: body.devices });
+      }),
+    detectNetwork: (hosts) =>
+      guarded('detecting', async () => {
+        set({ networkDetected: null });
+        const body = await apiPost<{ network_devices: DetectedNetworkDeviceBody[] }>('/manage/detect', { hosts });
+        set({ networkDetected: body.network_devices });
       }),
     testConnection: () =>
       guarded('testing', async () => {

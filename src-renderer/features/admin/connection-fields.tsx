@@ -1,6 +1,7 @@
 /**
  * Serial: the machine's ports (or a name typed by hand), the speed, and "Detect" that probes ports for a Datecs
- * register and fills the form. Network: IP address and TCP port.
+ * register and fills the form. Network: IP address and TCP port; for a Caspos, "Find on the network" probes the
+ * addresses or subnet typed (the hub accepts only the shop's own network) and fills them in.
  */
 import { useEffect, useState } from 'react';
 import { useTexts } from '../../i18n/language-store.js';
@@ -84,6 +85,39 @@ function SerialFields({ draft }: { draft: DeviceDraft }) {
   );
 }
 
+function NetworkDetect({ draft }: { draft: DeviceDraft }) {
+  const t = useTexts();
+  const { patch, detectNetwork, detecting, networkDetected } = useAdminStore();
+  const [hosts, setHosts] = useState('');
+  const asked = hosts.split(',').map((s) => s.trim()).filter(Boolean);
+  return (
+    <div className="span2 detect-box" data-testid="network-detect-box">
+      <label>
+        {t.networkHosts}
+        <input value={hosts} placeholder="192.168.1.0/24" onChange={(e) => setHosts(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="button" className="secondary" disabled={detecting || asked.length === 0} onClick={() => void detectNetwork(asked)}>
+          {detecting ? t.detecting : t.findOnNetwork}
+        </button>
+      </div>
+      {networkDetected?.length === 0 ? <p className="muted">{t.networkNone}</p> : null}
+      {networkDetected?.map((d) => (
+        <div key={`${d.ip_address}:${d.port}`} className="detected" data-testid="network-detected-device">
+          <span>{t.networkFound(d.model, d.ip_address, d.port)}</span>
+          <button
+            type="button"
+            className="primary small"
+            onClick={() => patch({ ipAddress: d.ip_address, tcpPort: String(d.port), ...(draft.name ? {} : { name: `${d.model} ${d.ip_address}` }) })}
+          >
+            {t.useDetected}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function ConnectionFields({ draft }: { draft: DeviceDraft }) {
   const t = useTexts();
   const patch = useAdminStore((s) => s.patch);
@@ -99,6 +133,7 @@ export function ConnectionFields({ draft }: { draft: DeviceDraft }) {
           {t.tcpPort}
           <input className="num" value={draft.tcpPort} onChange={(e) => patch({ tcpPort: e.target.value })} />
         </label>
+        {draft.kind === 'fiscal' && draft.manufacturer === 'Caspos' ? <NetworkDetect draft={draft} /> : null}
       </>
     );
   }

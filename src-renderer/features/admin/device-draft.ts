@@ -104,15 +104,28 @@ export function connectionOf(d: DeviceDraft): ConnectionDetails | Record<string,
   }
 }
 
-/** The schema's enum of a property (directly, or the enum branch of an anyOf). */
+/** The schema's enum of a property (directly, or the enum branch of an anyOf); a boolean is yes / no. */
 export function enumOf(p: OptionSchema): string[] | null {
+  if (p.type === 'boolean') return ['true', 'false'];
   return p.enum ?? p.anyOf?.find((x) => x.enum)?.enum ?? null;
+}
+
+/** How an option's default reads in the form: objects as JSON (a table), the rest as text. */
+export function defaultText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }
 
 /** Typed text → the option's JSON type; '' removes the option (the driver's default applies). */
 function optionValue(p: OptionSchema | undefined, text: string): unknown {
   if (p?.type === 'integer' || p?.type === 'number') return numberOrText(text);
   if (p?.type === 'boolean') return text === 'true';
+  if (p?.type === 'object') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text; // the hub refuses it, naming the option
+    }
+  }
   return text;
 }
 

@@ -1,7 +1,7 @@
 /** The model's options, generated from the family's schema in the hub's catalogue (enums, numbers, text). */
 import type { OptionsSchema } from '../../../src-main/shared/api-types.js';
 import { useTexts } from '../../i18n/language-store.js';
-import { enumOf, type DeviceDraft } from './device-draft.js';
+import { defaultText, enumOf, type DeviceDraft } from './device-draft.js';
 import { useAdminStore } from './admin-store.js';
 
 export function OptionsFields({ draft, schema }: { draft: DeviceDraft; schema: OptionsSchema | null }) {
@@ -17,7 +17,7 @@ export function OptionsFields({ draft, schema }: { draft: DeviceDraft; schema: O
           const label = t.optionLabels[key] ?? p.title ?? key;
           const values = enumOf(p);
           const value = draft.options[key] ?? '';
-          const def = p.default !== undefined ? t.defaultIs(String(p.default)) : '';
+          const def = p.default !== undefined ? t.defaultIs(values ? (t.optionValues[defaultText(p.default)] ?? defaultText(p.default)) : defaultText(p.default)) : '';
           return (
             <label key={key} title={p.description}>
               {label}
@@ -35,6 +35,8 @@ export function OptionsFields({ draft, schema }: { draft: DeviceDraft; schema: O
                   aria-label={label}
                   className={p.type === 'integer' || p.type === 'number' ? 'num' : ''}
                   inputMode={p.type === 'integer' || p.type === 'number' ? 'numeric' : 'text'}
+                  type={/password/.test(key) ? 'password' : 'text'}
+                  autoComplete="off"
                   placeholder={def}
                   value={value}
                   onChange={(e) => setOption(key, e.target.value)}
