@@ -123,7 +123,7 @@ export class Hub {
       metrics: this.metrics,
     });
     this.devices.onDeviceStarted = (kind, id) => this.operations.deviceStarted(kind, id);
-    this.devices.inDoubtCount = (id) => this.jobs.list({ device_id: id, state: 'in_doubt', limit: 1000 }).length;
+    this.devices.inDoubtCount = (id) => this.jobs.countInState(id, 'in_doubt');
   }
 
   async start(): Promise<void> {

@@ -79,6 +79,7 @@ export class JobStore {
       markInDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt' WHERE state = 'running'`),
       byState: db.prepare(`SELECT * FROM jobs WHERE state = ? ORDER BY seq`),
       countByState: db.prepare(`SELECT device_id, state, COUNT(*) AS n FROM jobs GROUP BY device_id, state`),
+      countOne: db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE device_id = ? AND state = ?`),
       byResult: db.prepare(
         `SELECT * FROM jobs WHERE device_id = ? AND state = 'succeeded' AND json_extract(outcome, '$.result.' || ?) = ? ORDER BY seq DESC LIMIT 1`,
       ),
@@ -229,6 +230,11 @@ export class JobStore {
   /** Jobs whose progress has, at `path` (a JSON path like `$.card.state`), one of these values. */
   listByProgress(path: string, values: string[]): StoredJob[] {
     return (this.#stmts.byProgressState.all(path, JSON.stringify(values)) as JobRow[]).map(toJob);
+  }
+
+  /** How many jobs of a device are in this state (the device's health asks on every job event: one indexed count). */
+  countInState(deviceId: string, state: JobState): number {
+    return (this.#stmts.countOne.get(deviceId, state) as { n: number }).n;
   }
 
   countByDeviceAndState(): Array<{ device_id: string; state: JobState; n: number }> {
