@@ -1,7 +1,7 @@
 /**
  * The README's "Try it with curl" walkthrough, run as written: its first block (the hub) in the background, its
  * second block (every curl command, verbatim) with bash. It runs in a private network namespace with a private
- * mount over /tmp/fiscool-demo (`unshare --net --mount`, as root like CI), so the README's fixed port 10123 and data
+ * mount over /tmp/fiscool-demo (`unshare --net --mount --pid`, as root like CI), so the README's fixed port 10123 and data
  * directory are free and fresh whatever else runs on the machine (the checkout itself may live under /tmp); its
  * scratch files live in test-results/.
  */
@@ -25,9 +25,9 @@ describe('README curl walkthrough', () => {
     expect(server.trim()).toBe('npm run serve -- --data-dir /tmp/fiscool-demo --port 10123');
     expect(curls).not.toMatch(/…same body…|\.\.\.same body/);
     try {
-      execFileSync('unshare', ['--net', '--mount', 'true']);
+      execFileSync('unshare', ['--net', '--mount', '--pid', '--fork', '--mount-proc', 'true']);
     } catch (e) {
-      throw new Error(`this test needs unshare --net --mount (root, as in CI): ${String(e)}`);
+      throw new Error(`this test needs unshare --net --mount --pid (root, as in CI): ${String(e)}`);
     }
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     const work = mkdtempSync(join(ROOT, 'test-results', 'readme-walkthrough-'));
@@ -49,7 +49,9 @@ sleep 1
 `;
     // Not spawnSync: a test worker blocked for a minute misses vitest's own calls.
     const r = await new Promise<{ status: number | null; stderr: string }>((done) => {
-      const child = spawn('unshare', ['--net', '--mount', 'bash', '-c', harness], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
+      // --pid --fork: the harness is the namespace's init, so when it ends the kernel stops the hub it started (npm,
+      // tsx and node), wherever they are in the tree.
+      const child = spawn('unshare', ['--net', '--mount', '--pid', '--fork', '--mount-proc', 'bash', '-c', harness], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
       child.once('close', (status) => done({ status, stderr }));
