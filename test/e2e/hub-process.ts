@@ -50,7 +50,10 @@ function launch(dataDir: string, port: number): Promise<Started> {
   return new Promise((resolveStart, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`hub did not start in 20 s:\n${out}\n${err}`)), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a hub running behind a failed test
+      reject(new Error(`hub did not start in 20 s:\n${out}\n${err}`));
+    }, 20_000);
     child.stderr?.on('data', (d: Buffer) => void (err += d.toString()));
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();

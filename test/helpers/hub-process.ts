@@ -45,7 +45,10 @@ export async function startHubProcess(dataDir: string, port: number, extraArgs: 
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`hub did not start: ${err}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL'); // never leave a hub running behind a failed test
+      throw new Error(`hub did not start: ${err}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
