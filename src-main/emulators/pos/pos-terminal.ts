@@ -7,10 +7,9 @@
  * on power-on the log marks it interrupted. `stateDir` undefined = memory only.
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { toLocalIso } from '../virtual-register/register-clock.js';
 import { cardOf } from './pos-card.js';
-import { batchTotals, checkRefund, checkVoid, findOriginal, refundedOf, voidedIds, type OriginalRef } from './pos-checks.js';
-import { PosLog } from './pos-log.js';
+import { batchTotals, checkRefund, checkVoid, type OriginalRef } from './pos-checks.js';
+import { PosMemory } from './pos-memory.js';
 import {
   DEFAULT_POS_RULES,
   OUTCOME_TEXT,
@@ -80,9 +79,7 @@ export class PosTerminal {
   rules: PosRules;
   delays: PosDelays;
   readonly faults: PosFaults = { busy: false, power_cut_at: null, answer_lost_next: false };
-  #log: PosTransaction[] = [];
-  readonly #store: PosLog;
-  readonly #now: () => Date;
+  readonly #memory: PosMemory;
   #online = true;
   #powered = true;
   #live: LiveRun | null = null;
@@ -93,14 +90,13 @@ export class PosTerminal {
     this.terminalId = opts.terminalId ?? 'FC' + randomInt(0, 1_000_000).toString().padStart(6, '0');
     this.rules = { ...DEFAULT_POS_RULES, ...opts.rules };
     this.delays = { ...ZERO_DELAYS, ...opts.delays };
-    this.#now = opts.now ?? (() => new Date());
-    this.#store = new PosLog(opts.stateDir);
-    this.#boot();
+    this.#memory = new PosMemory(opts.stateDir, opts.now ?? (() => new Date()));
+    this.#memory.boot();
   }
 
   /** Batch number now open (settlements so far + 1). */
   get batch(): number {
-    return this.#log.filter((t) => t.kind === 'settlement').length + 1;
+    return this.#memory.batch;
   }
 
   isOnline(): boolean {
@@ -117,7 +113,7 @@ export class PosTerminal {
   }
 
   transactions(): PosTransaction[] {
-    return structuredClone(this.#log);
+    return structuredClone([...this.#memory.log]);
   }
 
   /** The transaction in progress, if any. */
@@ -143,7 +139,7 @@ export class PosTerminal {
     if (!Number.isInteger(req.amount_cents) || req.amount_cents < 1) {
       if (req.kind !== 'void') return refused('INVALID_AMOUNT', 'Sumă invalidă / Invalid amount');
     }
-    if (req.reference !== undefined && this.#log.some((t) => t.reference === req.reference)) {
+    if (req.reference !== undefined && this.#memory.hasReference(req.reference)) {
       return refused('REFERENCE_USED', 'Referința a mai fost folosită / This reference was already used');
     }
     const rule: PosRule = req.kind === 'sale' ? ruleFor(req.amount_cents, this.rules) : 'approve';
@@ -151,19 +147,19 @@ export class PosTerminal {
 
     let original: PosTransaction | undefined;
     if (req.kind === 'refund' && req.original !== undefined && req.original !== 'last') {
-      const c = checkRefund(this.#log, req.original, req.amount_cents);
+      const c = checkRefund(this.#memory.log, req.original, req.amount_cents);
       if ('kind' in c) return c;
       original = c.original;
     }
     if (req.kind === 'void') {
-      const c = checkVoid(this.#log, req.original ?? 'last', this.batch, true);
+      const c = checkVoid(this.#memory.log, req.original ?? 'last', this.batch, true);
       if ('kind' in c) return c;
       original = c.original;
     }
     const lost = rule === 'answer_lost' || this.faults.answer_lost_next;
     this.faults.answer_lost_next = false;
     const amount = req.kind === 'void' && original ? original.amount_cents : req.amount_cents;
-    const tx = this.#record({
+    const tx = this.#memory.record({
       txid: randomUUID(),
       kind: req.kind,
       state: 'in_progress',
@@ -205,7 +201,7 @@ export class PosTerminal {
    * transaction, so a status inquiry by its reference answers it.
    */
   recordRefused(req: StartRequest, r: PosRefusal): PosTransaction {
-    return this.#record({
+    return this.#memory.record({
       txid: randomUUID(),
       kind: req.kind,
       state: 'failed',
@@ -232,8 +228,8 @@ export class PosTerminal {
   settle(): PosTransaction | PosRefusal | { kind: 'silent' } {
     if (!this.isOnline()) return { kind: 'silent' };
     if (this.#live || this.faults.busy) return refused('BUSY', 'Terminal ocupat / Terminal busy');
-    const totals = batchTotals(this.#log, this.batch);
-    return this.#record({
+    const totals = batchTotals(this.#memory.log, this.batch);
+    return this.#memory.record({
       txid: randomUUID(),
       kind: 'settlement',
       state: 'approved',
@@ -251,25 +247,20 @@ export class PosTerminal {
   }
 
   findByReference(reference: string): PosTransaction | null {
-    const found = this.#log.filter((t) => t.reference === reference).pop();
-    return found ? structuredClone(found) : null;
+    return this.#memory.findByReference(reference);
   }
 
   findByTxid(txid: string): PosTransaction | null {
-    const found = this.#log.find((t) => t.txid === txid);
-    return found ? structuredClone(found) : null;
+    return this.#memory.findByTxid(txid);
   }
 
   findApproved(ref: OriginalRef): PosTransaction | null {
-    const found = findOriginal(this.#log, ref, ['sale', 'refund']);
-    return found ? structuredClone(found) : null;
+    return this.#memory.findApproved(ref);
   }
 
   /** A sale or refund cancelled by a void, or a sale refunded in full. */
   isReversed(txid: string): boolean {
-    if (voidedIds(this.#log).has(txid)) return true;
-    const tx = this.#log.find((t) => t.txid === txid);
-    return tx?.kind === 'sale' && refundedOf(this.#log, tx) >= tx.amount_cents;
+    return this.#memory.isReversed(txid);
   }
 
   /** Cut the power now: what runs is never approved; the log keeps it "in progress" until power-on. */
@@ -286,24 +277,15 @@ export class PosTerminal {
   powerOn(): void {
     if (this.#powered) return;
     this.#powered = true;
-    this.#boot();
+    this.#memory.boot();
     for (const l of this.#powerListeners) l(true);
-  }
-
-  #boot(): void {
-    this.#log = this.#store.load();
-    for (const t of this.#log) {
-      if (t.state !== 'in_progress') continue;
-      const i = OUTCOME_TEXT.interrupted;
-      this.#write({ ...t, state: 'interrupted', response_code: i.code, response_text: i.text });
-    }
   }
 
   #cardStage(live: LiveRun, rule: PosRule): void {
     this.#after(live, this.delays.card_ms, () => {
       if (rule === 'cancel') return this.#final(live, 'cancelled', OUTCOME_TEXT.cancelled);
       if (rule === 'card_timeout') return this.#final(live, 'timeout', OUTCOME_TEXT.timeout);
-      live.tx = this.#write({ ...live.tx, ...cardOf() });
+      live.tx = this.#memory.write({ ...live.tx, ...cardOf() });
       if (live.tx.kind === 'sale' && live.tx.amount_cents > this.rules.pin_above_cents) {
         this.#enter(live, 'pin');
         return this.#after(live, this.delays.pin_ms, () => this.#toAuth(live, rule));
@@ -352,8 +334,8 @@ export class PosTerminal {
 
   #final(live: LiveRun, state: Exclude<PosTxState, 'in_progress'>, answer: { code: string; text: string }): void {
     const approved = state === 'approved';
-    const rrn = approved ? this.#nextRrn() : null;
-    live.tx = this.#write({
+    const rrn = approved ? this.#memory.nextRrn() : null;
+    live.tx = this.#memory.write({
       ...live.tx,
       state,
       approved,
@@ -373,26 +355,6 @@ export class PosTerminal {
       return; // the answer never leaves the terminal
     }
     live.finish(structuredClone(live.tx));
-  }
-
-  #record(t: Omit<PosTransaction, 'seq' | 'datetime' | 'batch'>): PosTransaction {
-    return this.#write({ ...t, seq: this.#log.length + 1, datetime: toLocalIso(this.#now()), batch: this.batch });
-  }
-
-  /** Log a new state of a transaction (fsync'ed) and keep it in memory. */
-  #write(tx: PosTransaction): PosTransaction {
-    this.#store.append(tx);
-    const i = this.#log.findIndex((t) => t.txid === tx.txid);
-    if (i >= 0) this.#log[i] = tx;
-    else this.#log.push(tx);
-    return structuredClone(tx);
-  }
-
-  /** 12-digit retrieval reference: YYMMDD + 6-digit running number. */
-  #nextRrn(): string {
-    const d = toLocalIso(this.#now());
-    const n = this.#log.filter((t) => t.rrn !== null).length + 1;
-    return d.slice(2, 4) + d.slice(5, 7) + d.slice(8, 10) + n.toString().padStart(6, '0');
   }
 }
 
