@@ -8,6 +8,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import { clientAllowed, parseClientEntry } from '../../../domain/net-address.js';
 
 export type DetectPorts = { ok: true; ports?: string[]; hosts?: Array<{ host: string; port?: number }> } | { ok: false; error: string };
 
@@ -15,34 +16,28 @@ const MAX_PORTS = 64;
 const MAX_HOST_ENTRIES = 16;
 const MAX_TARGETS = 1024;
 
-function ipv4(text: string): number[] | null {
-  const parts = text.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^(0|[1-9]\d{0,2})$/.test(p) || Number(p) > 255)) return null;
-  return parts.map(Number);
-}
-
-/** 10/8, 172.16/12, 192.168/16 (private), 169.254/16 (link-local), 127/8 (loopback). */
-function onShopNetwork([a, b]: number[]): boolean {
-  return a === 10 || a === 127 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
-}
+/** The shop's own network: private and link-local ranges (loopback, this computer, always counts). */
+const SHOP_NETWORKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'];
 
 function hostTargets(entry: string, i: number): { targets: Array<{ host: string; port?: number }> } | { error: string } {
   const where = `hosts[${i}]`;
-  const m = /^([0-9.]+)(?:\/(\d{1,2})|:(\d{1,5}))?$/.exec(entry);
-  const bytes = m ? ipv4(m[1]!) : null;
-  if (!m || !bytes) return { error: `${where}: "${entry}" is not an IPv4 address, address:port or subnet (e.g. "192.168.1.50", "192.168.1.50:5544", "192.168.1.0/24")` };
-  if (!onShopNetwork(bytes)) return { error: `${where}: "${entry}" is not on the shop's network (10.x, 172.16–31.x, 192.168.x, 169.254.x or 127.x)` };
-  if (m[3] !== undefined) {
-    const port = Number(m[3]);
-    if (port < 1 || port > 65535) return { error: `${where}: port ${m[3]} is not 1–65535` };
-    return { targets: [{ host: m[1]!, port }] };
+  const m = /^([0-9.]+(?:\/\d{1,2})?)(?::(\d{1,5}))?$/.exec(entry);
+  const net = m ? parseClientEntry(m[1]!) : null;
+  if (!m || !net || net.bytes.length !== 4 || (m[2] !== undefined && m[1]!.includes('/'))) {
+    return { error: `${where}: "${entry}" is not an IPv4 address, address:port or subnet (e.g. "192.168.1.50", "192.168.1.50:5544", "192.168.1.0/24")` };
   }
-  if (m[2] === undefined) return { targets: [{ host: m[1]! }] };
-  const prefix = Number(m[2]);
-  if (prefix < 24 || prefix > 32) return { error: `${where}: a subnet is /24 to /32 (at most 256 addresses), not /${prefix}` };
-  const base = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
-  const size = 2 ** (32 - prefix);
-  const first = (base & ~(size - 1)) >>> 0;
+  const host = net.bytes.join('.');
+  if (!clientAllowed(host, SHOP_NETWORKS)) return { error: `${where}: "${entry}" is not on the shop's network (10.x, 172.16–31.x, 192.168.x, 169.254.x or 127.x)` };
+  if (m[2] !== undefined) {
+    const port = Number(m[2]);
+    if (port < 1 || port > 65535) return { error: `${where}: port ${m[2]} is not 1–65535` };
+    return { targets: [{ host, port }] };
+  }
+  if (net.prefix === 32) return { targets: [{ host }] };
+  if (net.prefix < 24) return { error: `${where}: a subnet is /24 to /32 (at most 256 addresses), not /${net.prefix}` };
+  const [a = 0, b = 0, c = 0, d = 0] = net.bytes;
+  const size = 2 ** (32 - net.prefix);
+  const first = (((a << 24) | (b << 16) | (c << 8) | d) & ~(size - 1)) >>> 0;
   // Without the network and broadcast addresses of subnets that have them.
   const skipEdges = size >= 4;
   const targets: Array<{ host: string }> = [];
