@@ -22,14 +22,6 @@ export function readmeFirstCommand(readme: string): string {
   return line.replace(/\s+#.*$/, '').trim();
 }
 
-/** The environment a user's shell would have: vite's build (run earlier in this worker) sets NODE_ENV=production,
- * which would make the clone's `npm install` leave the dev dependencies out. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_ENV;
-  return env;
-}
-
 test('fresh clone → README’s first command → GUI in Chromium → a receipt', async ({ page }) => {
   test.setTimeout(300_000);
   const command = readmeFirstCommand(readFileSync(join(ROOT, 'README.md'), 'utf8'));
@@ -54,7 +46,7 @@ test('fresh clone → README’s first command → GUI in Chromium → a receipt
     cwd: clone,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...userEnv(), FISCOOL_DATA_DIR: join(work, 'data'), FISCOOL_PORT: '0', FISCOOL_LOG_LEVEL: 'warn', npm_config_audit: 'false', npm_config_fund: 'false' },
+    env: { ...process.env, FISCOOL_DATA_DIR: join(work, 'data'), FISCOOL_PORT: '0', FISCOOL_LOG_LEVEL: 'warn', npm_config_audit: 'false', npm_config_fund: 'false' },
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

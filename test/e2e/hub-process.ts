@@ -12,9 +12,17 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 let built: Promise<void> | null = null;
 
-/** vite build of the renderer into dist-renderer/ (once per test process). */
+/**
+ * vite build of the renderer into dist-renderer/ (once per test process). Vite sets NODE_ENV=production in this
+ * process when it is unset; it is put back, so the hubs and commands the tests start later see the user's environment
+ * (an `npm install` under NODE_ENV=production leaves the dev dependencies out).
+ */
 export function buildRenderer(): Promise<void> {
-  built ??= build({ configFile: join(ROOT, 'src-renderer', 'vite.config.ts'), logLevel: 'error' }).then(() => undefined);
+  const before = process.env.NODE_ENV;
+  built ??= build({ configFile: join(ROOT, 'src-renderer', 'vite.config.ts'), logLevel: 'error' }).then(() => {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  });
   return built;
 }
 
