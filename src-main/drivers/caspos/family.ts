@@ -20,11 +20,9 @@ export const casposFamily: FiscalFamily = {
   secret_options: CASPOS_SECRET_OPTIONS,
   rules: casposFamilyRules,
   createDriver: (config) => createCasposDriver(config),
-  // Targets without a port are probed on 5544; the others grouped by their port.
+  // A target without a port is probed on 5544.
   detectNetwork: async (targets) => {
-    const byPort = new Map<number | undefined, string[]>();
-    for (const t of targets) byPort.set(t.port, [...(byPort.get(t.port) ?? []), t.host]);
-    const found = await Promise.all([...byPort].map(([port, hosts]) => detectCaspos({ hosts, ...(port !== undefined ? { port } : {}) })));
+    const found = await Promise.all(targets.map((t) => detectCaspos({ hosts: [t.host], ...(t.port !== undefined ? { port: t.port } : {}) })));
     return found.flat().map((d) => ({ family: 'caspos', manufacturer: d.manufacturer, model: d.model, ip_address: d.ip_address, port: d.port }));
   },
   emulator: {
