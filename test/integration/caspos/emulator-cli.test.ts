@@ -3,47 +3,20 @@
  * control routes, and a repeated documentUUID answered with the first document after the process is killed and
  * started again on the same state directory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { emulatorCliRefusal, startEmulatorCli } from '../../helpers/emulator-process.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'fiscool-caspos-cli-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
-
-function start(args: string[]): Promise<{ child: ChildProcess; ready?: any; exit?: number; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulator-cli.ts', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d) => (err += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${err}`)), 20_000);
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolve({ child, ready: JSON.parse(line), stderr: err });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ child, exit: code ?? -1, stderr: err });
-    });
-  });
-}
 
 const post = async (port: number, body: unknown) =>
   (
@@ -56,24 +29,15 @@ const post = async (port: number, body: unknown) =>
 
 describe('Caspos emulator CLI', () => {
   it('needs --port; runs with a state dir; a repeated documentUUID survives a killed process', async () => {
-    const bad = await start(['caspos']);
-    expect(bad.exit).toBe(2);
+    const bad = await emulatorCliRefusal(['caspos']);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--port is required/);
 
     const state = path.join(dir, 'state');
-    const a = await start([
-      'caspos',
-      '--port',
-      '0',
-      '--state',
-      state,
-      '--username',
-      'u1',
-      '--password',
-      'p1',
-      '--first-doc',
-      '10521',
-    ]);
+    const a = await startEmulatorCli(
+      ['caspos', '--port', '0', '--state', state, '--username', 'u1', '--password', 'p1', '--first-doc', '10521'],
+      (c) => children.push(c),
+    );
     expect(a.ready).toMatchObject({ ready: true, kind: 'caspos', port: expect.any(Number) });
     const port = a.ready.port as number;
     expect((await post(port, { operation: 'toLogin', username: 'u1', password: 'p1' })).code).toBe('0');
@@ -94,7 +58,10 @@ describe('Caspos emulator CLI', () => {
     a.child.kill('SIGKILL');
     await new Promise((r) => a.child.once('exit', r));
 
-    const b = await start(['caspos', '--port', '0', '--state', state, '--username', 'u1', '--password', 'p1']);
+    const b = await startEmulatorCli(
+      ['caspos', '--port', '0', '--state', state, '--username', 'u1', '--password', 'p1'],
+      (c) => children.push(c),
+    );
     const port2 = b.ready.port as number;
     // A restarted device has no session: log in again.
     expect((await post(port2, deposit)).code).toBe('401');

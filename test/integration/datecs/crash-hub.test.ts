@@ -4,18 +4,17 @@
  * restarted; every unanswered request is retried with its Idempotency-Key. The emulator's fiscal journal must then
  * hold each receipt whose request got a success exactly once, no receipt twice, and nothing left open.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { controlRequest } from '../../../src-main/emulators/datecs/control-channel.js';
 import type { JournalDocument, RegisterStatus } from '../../../src-main/emulators/virtual-register/register-api.js';
+import { startEmulatorCli } from '../../helpers/emulator-process.js';
 import { freePort, postOperation, startHubProcess, type HubProcess } from '../../helpers/hub-process.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const base = mkdtempSync(join(tmpdir(), 'fiscool-datecs-crash-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -29,28 +28,11 @@ const KILLS = 10;
 const BATCH = 15;
 
 async function startEmulatorProcess(stateDir: string): Promise<{ tcpPort: number; controlPort: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', 'x', '--tcp', '0', '--control', '0', '--timing', 'zero', '--state', stateDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  const { ready } = await startEmulatorCli(
+    ['datecs', '--protocol', 'x', '--tcp', '0', '--control', '0', '--timing', 'zero', '--state', stateDir],
+    (c) => children.push(c),
   );
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d) => (err += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${err}`)), 20_000);
-    child.stdout?.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        const ready = JSON.parse(line) as { tcp_port: number; control_port: number };
-        resolve({ tcpPort: ready.tcp_port, controlPort: ready.control_port });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited (${code}): ${err}`)));
-  });
+  return { tcpPort: ready.tcp_port, controlPort: ready.control_port };
 }
 
 function receiptBody(deviceId: string, n: number) {
@@ -144,10 +126,14 @@ describe('Datecs crash test', () => {
     // The kills really landed mid-receipt: jobs were re-run or reconciled after a restart, and receipts left
     // open by a killed hub were cancelled on the register (voided documents).
     const db = new Database(join(dataDir, 'journal.sqlite'), { readonly: true });
-    const interrupted = db.prepare(`SELECT COUNT(*) AS n FROM jobs WHERE attempts > 1 OR outcome LIKE '%"reconciled":true%'`).get() as { n: number };
+    const interrupted = db
+      .prepare(`SELECT COUNT(*) AS n FROM jobs WHERE attempts > 1 OR outcome LIKE '%"reconciled":true%'`)
+      .get() as { n: number };
     db.close();
     const voided = journal.filter((d) => d.kind === 'voided').length;
-    process.stdout.write(`datecs crash test: ${interrupted.n} interrupted jobs, ${voided} receipts cancelled after a kill\n`);
+    process.stdout.write(
+      `datecs crash test: ${interrupted.n} interrupted jobs, ${voided} receipts cancelled after a kill\n`,
+    );
     expect(interrupted.n).toBeGreaterThan(0);
     expect(voided).toBeGreaterThan(0);
     expect(status.status.receipt).toBe('none');

@@ -1,10 +1,8 @@
 /** The wire emulator's own behaviour, seen from the wire: status bits, error codes, PC mode, 24-hour block,
  * open receipt across a disconnect, wire time at the configured baud, the control port and the CLI over a pty. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeText } from '../../../src-main/protocols/datecs/text.js';
 import { joinX, parseXReply, splitClassic } from '../../../src-main/protocols/datecs/params.js';
@@ -17,8 +15,8 @@ import { ReconnectingLink } from '../../../src-main/transports/byte-link.js';
 import { openSerial } from '../../../src-main/transports/serial.js';
 import { openTcp } from '../../../src-main/transports/tcp.js';
 import { openPtyPair } from '../../helpers/pty.js';
+import { emulatorCliRefusal, startEmulatorCli } from '../../helpers/emulator-process.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -26,7 +24,12 @@ afterEach(async () => {
 
 async function rig(protocol: 'x' | 'classic', timing: 'zero' | TimingProfile = 'zero', controlPort?: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'fiscool-dt-wire-'));
-  const em: RunningDatecsEmulator = await startDatecsEmulator({ protocol, stateDir: dir, timing, ...(controlPort !== undefined ? { controlPort } : {}) });
+  const em: RunningDatecsEmulator = await startDatecsEmulator({
+    protocol,
+    stateDir: dir,
+    timing,
+    ...(controlPort !== undefined ? { controlPort } : {}),
+  });
   const connect = async () => {
     const link = new ReconnectingLink(() => openTcp({ host: '127.0.0.1', port: em.tcp?.port ?? 0 }), { initialMs: 20 });
     await link.start();
@@ -163,24 +166,14 @@ describe('Datecs wire emulator', () => {
   it('CLI: `emulator datecs --serial` on a socat pty answers over serialport', async () => {
     const pty = await openPtyPair();
     cleanups.push(() => pty.close());
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', 'classic', '--serial', pty.a, '--timing', 'zero'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    cleanups.push(async () => {
-      if (child.exitCode !== null) return;
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await gone;
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (d) => {
-        out += d;
-        if (out.includes('"ready":true')) resolve();
-      });
-      child.once('exit', (c) => reject(new Error(`emulator exited ${c}`)));
-    });
+    await startEmulatorCli(['datecs', '--protocol', 'classic', '--serial', pty.a, '--timing', 'zero'], (c) =>
+      cleanups.push(async () => {
+        if (c.exitCode !== null) return;
+        const gone = new Promise((r) => c.once('exit', r));
+        c.kill('SIGTERM');
+        await gone;
+      }),
+    );
     const link = new ReconnectingLink(() => openSerial({ path: pty.b, baudRate: 115_200 }));
     await link.start();
     const session = new DatecsSession(link, { framing: 'classic', timeoutMs: 500, maxAttempts: 3 });
@@ -194,10 +187,7 @@ describe('Datecs wire emulator', () => {
   });
 
   it('CLI: refuses bad arguments with a usage message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/emulator-cli.ts', 'datecs', '--protocol', 'y', '--tcp', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr?.on('data', (d) => (err += d));
-    const code = await new Promise((r) => child.once('exit', r));
+    const { code, stderr: err } = await emulatorCliRefusal(['datecs', '--protocol', 'y', '--tcp', '0']);
     expect(code).toBe(2);
     expect(err).toMatch(/--protocol must be x or classic/);
   });
