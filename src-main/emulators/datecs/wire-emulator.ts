@@ -25,6 +25,7 @@ import { statusFlagsOf } from './status-of.js';
 import { exchangeTiming, SYN_INTERVAL_MS } from './timing.js';
 import { garble, noiseBytes, WireFaultPlan, type WireFault } from './wire-faults.js';
 import { WireMemory } from './wire-memory.js';
+import { sleepUntil } from '../endpoints/precise-sleep.js';
 import { executeX } from './x-commands.js';
 
 export interface EmulatorStats {
@@ -274,11 +275,14 @@ export class DatecsWireEmulator implements WireFrontEnd {
       return;
     }
     const t = exchangeTiming(this.timing, rawLen, reply.length, printed, !isReplay);
+    // The reply starts when the modelled work ends, whenever this turn of the event loop wakes.
+    let replyAt = receivedAt + t.busyMs;
     await this.waitBusy(receivedAt, t.busyMs, write, gone);
     if (fired.slow) {
-      const start = performance.now();
-      if (fired.slow.syn) await this.waitBusy(start, fired.slow.delayMs, write, gone);
-      else await sleepUntil(start + fired.slow.delayMs);
+      replyAt = Math.max(replyAt, performance.now());
+      if (fired.slow.syn) await this.waitBusy(replyAt, fired.slow.delayMs, write, gone);
+      else await sleepUntil(replyAt + fired.slow.delayMs);
+      replyAt += fired.slow.delayMs;
     }
     if (gone()) return;
     this.stats.modelledMs += t.busyMs + t.replyMs;
@@ -292,7 +296,7 @@ export class DatecsWireEmulator implements WireFrontEnd {
       out = garble(reply);
     }
     if (fired.noise > 0) write(noiseBytes(fired.noise, this.stats.requests));
-    await this.trickle(out, performance.now(), t.replyMs, write);
+    await this.trickle(out, replyAt, t.replyMs, write);
   }
 
   private encodeReply(p: Packet, out: CommandOutcome): Buffer {
@@ -343,10 +347,4 @@ export class DatecsWireEmulator implements WireFrontEnd {
       }
     }
   }
-}
-
-function sleepUntil(t: number): Promise<void> {
-  const ms = t - performance.now();
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
