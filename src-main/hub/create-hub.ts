@@ -268,6 +268,7 @@ export class Hub {
     await this.#doors?.stop();
     await this.operations.stop();
     await this.devices.stop();
+    this.jobs.flush();
     this.journal.db.close();
   }
 }

@@ -9,7 +9,11 @@ export class GroupCommit {
   #pending: Array<{ write: () => void; resolve: () => void; reject: (e: unknown) => void }> = [];
   #scheduled = false;
 
-  constructor(private readonly db: Database.Database) {}
+  /** `ride`: other writes that go along in the group's transaction (and so reach the disk with its fsync). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly ride: { before(): void; committed(): void } = { before: () => {}, committed: () => {} },
+  ) {}
 
   /** Run `write` inside the next group transaction; resolves once that transaction is on disk (synchronous=FULL). */
   durable(write: () => void): Promise<void> {
@@ -28,12 +32,14 @@ export class GroupCommit {
     this.#pending = [];
     try {
       this.db.transaction(() => {
+        this.ride.before();
         for (const b of batch) b.write();
       }).immediate();
     } catch (e) {
       for (const b of batch) b.reject(e);
       return;
     }
+    this.ride.committed();
     for (const b of batch) b.resolve();
   }
 }

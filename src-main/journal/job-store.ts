@@ -47,6 +47,15 @@ function toJob(r: JobRow): StoredJob {
   };
 }
 
+interface PendingFinish {
+  state: 'succeeded';
+  outcome: JobOutcome;
+  text: string;
+  at: string;
+  /** A read-only job's running mark, written with its end. */
+  startedAt: string | undefined;
+}
+
 export type InsertResult =
   | { kind: 'inserted'; job: StoredJob }
   | { kind: 'existing'; job: StoredJob }
@@ -57,10 +66,18 @@ export class JobStore {
   readonly #group: GroupCommit;
   readonly #stmts;
   readonly #listStmts = new Map<string, Database.Statement<unknown[]>>();
+  /** The jobs in doubt, id → device: a device's health asks how many on every job event, so no query is needed. */
+  readonly #inDoubt = new Map<string, string>();
+  /** Read-only jobs running now whose running mark is not written (see markRunning): id → started_at. */
+  readonly #unmarked = new Map<string, string>();
+  /** Successes answered but not yet written (see finish): written together at the end of this event-loop turn. */
+  readonly #pending = new Map<string, PendingFinish>();
+  #pendingScheduled = false;
 
   constructor(db: Db) {
     this.#db = db;
-    this.#group = new GroupCommit(db);
+    // The group commit's transaction carries the successes waiting to be written (its fsync makes them durable too).
+    this.#group = new GroupCommit(db, { before: () => this.#writePending(), committed: () => this.#pending.clear() });
     this.#stmts = {
       insert: db.prepare(
         `INSERT INTO jobs (id, device_id, device_kind, source, operation, state, idempotency_key, created_at)
@@ -72,8 +89,16 @@ export class JobStore {
       running: db.prepare(
         `UPDATE jobs SET state = 'running', counters_before = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
       ),
-      finish: db.prepare(`UPDATE jobs SET state = ?, outcome = ?, finished_at = ? WHERE id = ?`),
-      inDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt', outcome = ? WHERE id = ?`),
+      finish: db.prepare(`UPDATE jobs SET state = ?, outcome = ?, finished_at = ? WHERE id = ? RETURNING *`),
+      finishUnmarked: db.prepare(
+        `UPDATE jobs SET state = ?, outcome = ?, finished_at = ?, started_at = ?, attempts = attempts + 1 WHERE id = ? RETURNING *`,
+      ),
+      finishLater: db.prepare(`UPDATE jobs SET state = ?, outcome = ?, finished_at = ? WHERE id = ?`),
+      finishLaterUnmarked: db.prepare(
+        `UPDATE jobs SET state = ?, outcome = ?, finished_at = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
+      ),
+      inDoubtJobs: db.prepare(`SELECT id, device_id FROM jobs WHERE state = 'in_doubt'`),
+      inDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt', outcome = ? WHERE id = ? RETURNING device_id`),
       requeue: db.prepare(`UPDATE jobs SET state = 'queued', counters_before = NULL WHERE id = ?`),
       progress: db.prepare(`UPDATE jobs SET progress = ? WHERE id = ?`),
       markInDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt' WHERE state = 'running'`),
@@ -89,6 +114,20 @@ export class JobStore {
       span: db.prepare(`SELECT COUNT(*) AS jobs, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM jobs`),
       keys: db.prepare(`SELECT COUNT(*) AS n FROM idempotency`),
     };
+    this.#loadInDoubt();
+  }
+
+  #loadInDoubt(): void {
+    this.#inDoubt.clear();
+    for (const r of this.#stmts.inDoubtJobs.all() as Array<{ id: string; device_id: string }>) this.#inDoubt.set(r.id, r.device_id);
+  }
+
+  /** A read-only job's running mark, written after all when it leaves `running` other than by finishing. */
+  #writeDeferredMark(id: string): void {
+    const at = this.#unmarked.get(id);
+    if (at === undefined) return;
+    this.#unmarked.delete(id);
+    this.#stmts.running.run(null, at, id);
   }
 
   /** Insert a queued job, atomically with its idempotency key (replay/conflict decided in the same transaction). */
@@ -120,8 +159,23 @@ export class JobStore {
         created_at: now,
       });
       if (job.idempotency_key !== null) this.#stmts.insertKey.run(job.idempotency_key, job.body_hash, job.id, now);
-      const inserted = this.get(job.id);
-      if (!inserted) throw new Error('job vanished after insert');
+      // The row as written (no read back): the operation is the validated value, typed by its device's kind.
+      const op = { device_kind: job.device_kind, operation: job.operation } as JobOperation;
+      const inserted: StoredJob = {
+        ...op,
+        id: job.id,
+        device_id: job.device_id,
+        source: job.source,
+        state: 'queued',
+        outcome: null,
+        idempotency_key: job.idempotency_key,
+        counters_before: null,
+        progress: null,
+        attempts: 0,
+        created_at: now,
+        started_at: null,
+        finished_at: null,
+      };
       return { kind: 'inserted', job: inserted };
     });
     // A queued job need not reach the disk before it runs: the `running` commit (synchronous=FULL) flushes the WAL
@@ -136,7 +190,34 @@ export class JobStore {
 
   get(id: string): StoredJob | undefined {
     const row = this.#stmts.get.get(id) as JobRow | undefined;
-    return row ? toJob(row) : undefined;
+    if (!row) return undefined;
+    const job = toJob(row);
+    const done = this.#pending.get(id);
+    if (done) {
+      const started = done.startedAt === undefined ? {} : { started_at: done.startedAt, attempts: job.attempts + 1 };
+      return { ...job, ...started, state: done.state, outcome: done.outcome, finished_at: done.at };
+    }
+    const startedAt = this.#unmarked.get(id);
+    return startedAt === undefined ? job : { ...job, state: 'running', started_at: startedAt, attempts: job.attempts + 1 };
+  }
+
+  /** Write the successes waiting (see finish) now: before any query that reads more than one job by id. */
+  flush(): void {
+    if (this.#pending.size === 0) return;
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      this.#db.transaction(() => this.#writePending()).immediate();
+      this.#pending.clear();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
+    }
+  }
+
+  #writePending(): void {
+    for (const [id, p] of this.#pending) {
+      if (p.startedAt === undefined) this.#stmts.finishLater.run(p.state, p.text, p.at, id);
+      else this.#stmts.finishLaterUnmarked.run(p.state, p.text, p.at, p.startedAt, id);
+    }
   }
 
   findByKey(key: string): StoredJob | undefined {
@@ -146,58 +227,99 @@ export class JobStore {
 
   /**
    * The job is about to reach its device. `durable`: resolves only once the mark is on disk (journal before device),
-   * grouped with the marks of other devices' jobs into one fsync. A read-only job needs no fsync: lost to a power
-   * cut it is simply run again.
+   * grouped with the marks of other devices' jobs into one fsync. A read-only job's mark is not written at all: it is
+   * kept here (get() shows it) and written with the job's end. Lost to a crash, the read is `queued` and simply runs
+   * again; GET /jobs lists it as queued while it runs.
    */
-  async markRunning(id: string, counters: DeviceCounters | null, durable = true): Promise<void> {
-    const write = () => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, new Date().toISOString(), id);
-    if (durable) return this.#group.durable(write);
+  async markRunning(id: string, counters: DeviceCounters | null, durable = true): Promise<string> {
+    this.#inDoubt.delete(id);
+    const at = new Date().toISOString();
+    if (!durable && counters === null) {
+      this.#unmarked.set(id, at);
+      return at;
+    }
+    const write = () => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, at, id);
+    if (durable) {
+      await this.#group.durable(write);
+      return at;
+    }
     this.#db.pragma('synchronous = NORMAL');
     try {
       write();
     } finally {
       this.#db.pragma('synchronous = FULL');
     }
+    return at;
   }
 
   /**
-   * A success need not reach the disk before its answer leaves: lost to a power cut, the job comes back `running`,
-   * is reconciled from the device's counters and ends the same (`reconciled`). A failure must (synchronous=FULL): lost,
-   * the job would be re-run after the client was told "failed" and may have sent the sale again under a new key.
+   * A success need not reach the disk before its answer leaves: lost to a power cut or a kill, the job comes back
+   * `running`, is reconciled from the device's counters and ends the same (`reconciled`). So it is written after the
+   * answer, at the end of this event-loop turn, with the other successes of that turn (or inside the next group
+   * commit); until then get() shows it finished and every other query writes it first. A failure is written at once
+   * and on disk before its answer (synchronous=FULL): lost, the job would be re-run after the client was told
+   * "failed", and the client may have sent the sale again under a new key. Returns the job as it now stands: built
+   * from `current` (the caller's up-to-date copy, running mark included) when given, else read back.
    */
-  finish(id: string, state: 'succeeded' | 'failed', outcome: JobOutcome): void {
-    const run = () => this.#stmts.finish.run(state, JSON.stringify(outcome), new Date().toISOString(), id);
-    if (state === 'failed') return void run();
-    this.#db.pragma('synchronous = NORMAL');
-    try {
-      run();
-    } finally {
-      this.#db.pragma('synchronous = FULL');
+  finish(id: string, state: 'succeeded' | 'failed', outcome: JobOutcome, current?: StoredJob): StoredJob | undefined {
+    const startedAt = this.#unmarked.get(id);
+    this.#unmarked.delete(id);
+    this.#inDoubt.delete(id);
+    const at = new Date().toISOString();
+    const text = JSON.stringify(outcome);
+    if (state === 'succeeded') {
+      this.#pending.set(id, { state, outcome, text, at, startedAt });
+      if (!this.#pendingScheduled) {
+        this.#pendingScheduled = true;
+        setImmediate(() => {
+          this.#pendingScheduled = false;
+          if (this.#db.open) this.flush();
+        });
+      }
+      return current ? { ...current, state, outcome, finished_at: at } : this.get(id);
     }
+    this.flush();
+    const row = (startedAt === undefined ? this.#stmts.finish.get(state, text, at, id) : this.#stmts.finishUnmarked.get(state, text, at, startedAt, id)) as
+      | JobRow
+      | undefined;
+    return row ? toJob(row) : undefined;
   }
 
   markInDoubt(id: string, outcome: JobOutcome): void {
-    this.#stmts.inDoubt.run(JSON.stringify(outcome), id);
+    this.flush();
+    this.#writeDeferredMark(id);
+    const row = this.#stmts.inDoubt.get(JSON.stringify(outcome), id) as { device_id: string } | undefined;
+    if (row) this.#inDoubt.set(id, row.device_id);
   }
 
   requeue(id: string): void {
+    this.flush();
+    this.#writeDeferredMark(id);
+    this.#inDoubt.delete(id);
     this.#stmts.requeue.run(id);
   }
 
   setProgress(id: string, progress: Record<string, unknown>): void {
+    this.flush();
+    this.#writeDeferredMark(id);
     this.#stmts.progress.run(JSON.stringify(progress), id);
   }
 
   /** At start-up: whatever was running when the process died is in doubt. */
   markRunningInDoubt(): number {
-    return this.#stmts.markInDoubt.run().changes;
+    this.flush();
+    const n = this.#stmts.markInDoubt.run().changes;
+    this.#loadInDoubt();
+    return n;
   }
 
   listByState(state: JobState): StoredJob[] {
+    this.flush();
     return (this.#stmts.byState.all(state) as JobRow[]).map(toJob);
   }
 
   list(q: { device_id?: string; state?: JobState; source?: string; from?: string; to?: string; limit?: number }, cap = 1000): StoredJob[] {
+    this.flush();
     const where: string[] = [];
     const args: unknown[] = [];
     const filters: Array<[string, string | undefined]> = [
@@ -222,6 +344,7 @@ export class JobStore {
 
   /** The newest succeeded job of a device whose result field (e.g. `slip_number`, `rrn`) has this value. */
   findSucceededByResult(deviceId: string, field: string, value: string | number): StoredJob | undefined {
+    this.flush();
     if (!/^[a-z_]+$/.test(field)) throw new Error(`not a result field: ${field}`);
     const row = this.#stmts.byResult.get(deviceId, field, value) as JobRow | undefined;
     return row ? toJob(row) : undefined;
@@ -229,20 +352,29 @@ export class JobStore {
 
   /** Jobs whose progress has, at `path` (a JSON path like `$.card.state`), one of these values. */
   listByProgress(path: string, values: string[]): StoredJob[] {
+    this.flush();
     return (this.#stmts.byProgressState.all(path, JSON.stringify(values)) as JobRow[]).map(toJob);
   }
 
-  /** How many jobs of a device are in this state (the device's health asks on every job event: one indexed count). */
+  /** How many jobs of a device are in this state (in doubt: counted in memory, the device's health asks on every job event). */
   countInState(deviceId: string, state: JobState): number {
+    if (state === 'in_doubt') {
+      let n = 0;
+      for (const d of this.#inDoubt.values()) if (d === deviceId) n++;
+      return n;
+    }
+    this.flush();
     return (this.#stmts.countOne.get(deviceId, state) as { n: number }).n;
   }
 
   countByDeviceAndState(): Array<{ device_id: string; state: JobState; n: number }> {
+    this.flush();
     return this.#stmts.countByState.all() as Array<{ device_id: string; state: JobState; n: number }>;
   }
 
   /** Counts and dates for /health and the support bundle (no operation contents). */
   summary(): { jobs: number; keys: number; oldest: string | null; newest: string | null; by_state: Record<string, number> } {
+    this.flush();
     const span = this.#stmts.span.get() as { jobs: number; oldest: string | null; newest: string | null };
     const by_state: Record<string, number> = {};
     for (const r of this.countByDeviceAndState()) by_state[r.state] = (by_state[r.state] ?? 0) + r.n;

@@ -79,7 +79,7 @@ export class DeviceWorker {
         if (this.#tidy && this.kind === 'fiscal') this.#tidy = !(await tidyOpenReceipt(this.deps, this.deviceId));
         return;
       }
-      const job = this.deps.store.get(id);
+      const job = this.deps.load(id);
       if (!job || job.state !== 'queued') continue;
       if (this.#doubt.length > 0) {
         this.deps.finish(

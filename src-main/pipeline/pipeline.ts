@@ -48,6 +48,8 @@ export class Pipeline implements OperationService {
   readonly #workers = new Map<string, DeviceWorker>();
   readonly #waiters = new JobWaiters();
   readonly #deps: RunnerDeps;
+  /** Jobs submitted and not yet taken by their worker: the worker starts from this copy instead of reading it back. */
+  readonly #submitted = new Map<string, StoredJob>();
   /** Card charges whose receipt failed and that are not reversed: GET /pos/pending-voids. */
   readonly pendingVoids: PendingVoids;
   #started = false;
@@ -61,10 +63,17 @@ export class Pipeline implements OperationService {
       logger: opts.logger,
       events: opts.events,
       language: lang,
+      load: (id) => {
+        const job = this.#submitted.get(id);
+        if (!job) return opts.store.get(id);
+        this.#submitted.delete(id);
+        return job;
+      },
       markRunning: async (job, counters) => {
-        await opts.store.markRunning(job.id, counters, !READ_ONLY_OPERATIONS.has(job.operation.type));
+        job.started_at = await opts.store.markRunning(job.id, counters, !READ_ONLY_OPERATIONS.has(job.operation.type));
         job.state = 'running';
         job.counters_before = counters;
+        job.attempts += 1;
         this.#emit(job, 'running');
       },
       finish: (job, outcome) => this.#finish(job, outcome),
@@ -153,6 +162,7 @@ export class Pipeline implements OperationService {
       return { kind: 'accepted', job: publicJob(ins.job), replayed: true, done: this.#settled(ins.job.id) };
     }
     const job = ins.job;
+    this.#submitted.set(job.id, { ...job });
     const done = this.#waiters.wait(job.id);
     this.#emit(job, 'queued');
     this.#workerFor(job)?.enqueue(job.id);
@@ -217,8 +227,8 @@ export class Pipeline implements OperationService {
 
   #finish(job: StoredJob, outcome: JobOutcome): JobRecord {
     const state = outcome.ok ? 'succeeded' : 'failed';
-    this.#o.store.finish(job.id, state, outcome);
-    const fresh = this.#o.store.get(job.id) ?? { ...job, state, outcome };
+    this.#submitted.delete(job.id);
+    const fresh = this.#o.store.finish(job.id, state, outcome, job) ?? { ...job, state, outcome };
     const rec = publicJob(fresh);
     this.#o.metrics.observe(job.device_id, job.operation.type, state, job.created_at, rec.finished_at);
     this.#emit(fresh, state, outcome);

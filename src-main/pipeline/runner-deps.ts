@@ -14,7 +14,8 @@ export interface RunnerDeps {
   /** For pos_prompt and pos_pending_void events (card payments). */
   events: EventBus;
   language(): Language;
-  /** Commit `running` (journal before device) and tell subscribers. */
+  /** The job to run next, as submitted (no journal read) or else as the journal has it. */
+  load(id: string): StoredJob | undefined;
   /** Journal the job as running (durable before the device is touched, unless the operation only reads). */
   markRunning(job: StoredJob, counters: StoredJob['counters_before']): Promise<void>;
   /** Commit the outcome and tell waiters/subscribers. */
