@@ -47,6 +47,9 @@ function toJob(r: JobRow): StoredJob {
   };
 }
 
+/** Longest a success waits for the next group commit before it is written by itself. */
+const PENDING_MAX_MS = 10;
+
 interface PendingFinish {
   state: 'succeeded';
   outcome: JobOutcome;
@@ -70,7 +73,7 @@ export class JobStore {
   readonly #inDoubt = new Map<string, string>();
   /** Read-only jobs running now whose running mark is not written (see markRunning): id → started_at. */
   readonly #unmarked = new Map<string, string>();
-  /** Successes answered but not yet written (see finish): written together at the end of this event-loop turn. */
+  /** Successes answered but not yet written (see finish): written with the next group commit, or soon by themselves. */
   readonly #pending = new Map<string, PendingFinish>();
   #pendingScheduled = false;
 
@@ -255,8 +258,8 @@ export class JobStore {
   /**
    * A success need not reach the disk before its answer leaves: lost to a power cut or a kill, the job comes back
    * `running`, is reconciled from the device's counters and ends the same (`reconciled`). So it is written after the
-   * answer, at the end of this event-loop turn, with the other successes of that turn (or inside the next group
-   * commit); until then get() shows it finished and every other query writes it first. A failure is written at once
+   * answer: inside the next group commit (the next job's running mark), or by itself within PENDING_MAX_MS; until
+   * then get() shows it finished and every other query writes it first. A failure is written at once
    * and on disk before its answer (synchronous=FULL): lost, the job would be re-run after the client was told
    * "failed", and the client may have sent the sale again under a new key. Returns the job as it now stands: built
    * from `current` (the caller's up-to-date copy, running mark included) when given, else read back.
@@ -271,10 +274,10 @@ export class JobStore {
       this.#pending.set(id, { state, outcome, text, at, startedAt });
       if (!this.#pendingScheduled) {
         this.#pendingScheduled = true;
-        setImmediate(() => {
+        setTimeout(() => {
           this.#pendingScheduled = false;
           if (this.#db.open) this.flush();
-        });
+        }, PENDING_MAX_MS).unref();
       }
       return current ? { ...current, state, outcome, finished_at: at } : this.get(id);
     }

@@ -13,7 +13,9 @@ export function operationRoutes(deps: NativeDoorDeps): Router {
       const lang = languageOf(res);
       const opType = (req.body as { operation?: { type?: unknown } }).operation?.type;
       const body = lang && typeof opType === 'string' ? JSON.stringify(localizeAnswer(JSON.parse(out.body) as Record<string, unknown>, opType, lang)) : out.body;
-      res.status(200).type('application/json').send(body);
+      // Written straight on the node response (the headers set before it kept): the hot path skips express's send.
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      res.end(body);
       return;
     }
     res.status(out.httpStatus).json({ status: out.httpStatus, error: out.error, ...(out.code ? { code: out.code } : {}), ...(out.path ? { path: out.path } : {}) });
