@@ -50,12 +50,6 @@ function toJob(r: JobRow): StoredJob {
 /** Longest a success waits for the next group commit before it is written by itself. */
 const PENDING_MAX_MS = 10;
 
-interface PendingInsert {
-  params: { id: string; device_id: string; device_kind: string; source: string; operation: string; idempotency_key: string | null; created_at: string };
-  bodyHash: string;
-  job: StoredJob;
-}
-
 interface PendingFinish {
   state: 'succeeded';
   outcome: JobOutcome;
@@ -81,22 +75,18 @@ export class JobStore {
   readonly #unmarked = new Map<string, string>();
   /** Successes answered but not yet written (see finish): written with the next group commit, or soon by themselves. */
   readonly #pending = new Map<string, PendingFinish>();
-  /** Jobs taken but not yet written (see insert), and their idempotency keys. */
-  readonly #pendingInserts = new Map<string, PendingInsert>();
-  readonly #pendingKeys = new Map<string, { body_hash: string; job_id: string }>();
   #pendingScheduled = false;
 
   constructor(db: Db) {
     this.#db = db;
     // The group commit's transaction carries the successes waiting to be written (its fsync makes them durable too).
-    this.#group = new GroupCommit(db, { before: () => this.#writePending(), committed: () => this.#pendingWritten() });
+    this.#group = new GroupCommit(db, { before: () => this.#writePending(), committed: () => this.#pending.clear() });
     this.#stmts = {
       insert: db.prepare(
         `INSERT INTO jobs (id, device_id, device_kind, source, operation, state, idempotency_key, created_at)
          VALUES (@id, @device_id, @device_kind, @source, @operation, 'queued', @idempotency_key, @created_at)`,
       ),
-      // OR REPLACE: a key whose job retention already deleted (its own row goes next) must not fail the batch it rides in.
-      insertKey: db.prepare(`INSERT OR REPLACE INTO idempotency (key, body_hash, job_id, created_at) VALUES (?, ?, ?, ?)`),
+      insertKey: db.prepare(`INSERT INTO idempotency (key, body_hash, job_id, created_at) VALUES (?, ?, ?, ?)`),
       getKey: db.prepare(`SELECT body_hash, job_id FROM idempotency WHERE key = ?`),
       get: db.prepare(`SELECT * FROM jobs WHERE id = ?`),
       running: db.prepare(
@@ -143,12 +133,7 @@ export class JobStore {
     this.#stmts.running.run(null, at, id);
   }
 
-  /**
-   * Take a queued job with its idempotency key (replay or conflict decided against the journal and the jobs not yet
-   * written). The row is written with the next group commit, before its own running mark's fsync, or by itself
-   * within PENDING_MAX_MS: a queued job need not reach the disk before it runs, since a request lost before its
-   * `running` mark was never answered and its client sends it again.
-   */
+  /** Insert a queued job, atomically with its idempotency key (replay/conflict decided in the same transaction). */
   insert(job: {
     id: string;
     device_id: string;
@@ -158,56 +143,58 @@ export class JobStore {
     idempotency_key: string | null;
     body_hash: string;
   }): InsertResult {
-    const key = job.idempotency_key;
-    if (key !== null) {
-      const existing = this.#pendingKeys.get(key) ?? (this.#stmts.getKey.get(key) as { body_hash: string; job_id: string } | undefined);
-      if (existing) {
-        const prior = this.get(existing.job_id);
-        if (prior) return { kind: existing.body_hash === job.body_hash ? 'existing' : 'conflict', job: prior };
+    const tx = this.#db.transaction((): InsertResult => {
+      if (job.idempotency_key !== null) {
+        const existing = this.#stmts.getKey.get(job.idempotency_key) as { body_hash: string; job_id: string } | undefined;
+        if (existing) {
+          const prior = this.get(existing.job_id);
+          if (prior) return { kind: existing.body_hash === job.body_hash ? 'existing' : 'conflict', job: prior };
+        }
       }
+      const now = new Date().toISOString();
+      this.#stmts.insert.run({
+        id: job.id,
+        device_id: job.device_id,
+        device_kind: job.device_kind,
+        source: job.source,
+        operation: JSON.stringify(job.operation),
+        idempotency_key: job.idempotency_key,
+        created_at: now,
+      });
+      if (job.idempotency_key !== null) this.#stmts.insertKey.run(job.idempotency_key, job.body_hash, job.id, now);
+      // The row as written (no read back): the operation is the validated value, typed by its device's kind.
+      const op = { device_kind: job.device_kind, operation: job.operation } as JobOperation;
+      const inserted: StoredJob = {
+        ...op,
+        id: job.id,
+        device_id: job.device_id,
+        source: job.source,
+        state: 'queued',
+        outcome: null,
+        idempotency_key: job.idempotency_key,
+        counters_before: null,
+        progress: null,
+        attempts: 0,
+        created_at: now,
+        started_at: null,
+        finished_at: null,
+      };
+      return { kind: 'inserted', job: inserted };
+    });
+    // A queued job need not reach the disk before it runs: the `running` commit (synchronous=FULL) flushes the WAL
+    // with it, and a request lost to a power cut before that was never answered, so the client retries it.
+    this.#db.pragma('synchronous = NORMAL');
+    try {
+      return tx.immediate();
+    } finally {
+      this.#db.pragma('synchronous = FULL');
     }
-    const now = new Date().toISOString();
-    // The operation is the validated value, typed by its device's kind.
-    const op = { device_kind: job.device_kind, operation: job.operation } as JobOperation;
-    const inserted: StoredJob = {
-      ...op,
-      id: job.id,
-      device_id: job.device_id,
-      source: job.source,
-      state: 'queued',
-      outcome: null,
-      idempotency_key: key,
-      counters_before: null,
-      progress: null,
-      attempts: 0,
-      created_at: now,
-      started_at: null,
-      finished_at: null,
-    };
-    const params = {
-      id: job.id,
-      device_id: job.device_id,
-      device_kind: job.device_kind,
-      source: job.source,
-      operation: JSON.stringify(job.operation),
-      idempotency_key: key,
-      created_at: now,
-    };
-    this.#pendingInserts.set(job.id, { params, bodyHash: job.body_hash, job: { ...inserted } });
-    if (key !== null) this.#pendingKeys.set(key, { body_hash: job.body_hash, job_id: job.id });
-    this.#schedulePending();
-    return { kind: 'inserted', job: inserted };
   }
 
   get(id: string): StoredJob | undefined {
-    const taken = this.#pendingInserts.get(id);
-    let job: StoredJob;
-    if (taken) job = { ...taken.job };
-    else {
-      const row = this.#stmts.get.get(id) as JobRow | undefined;
-      if (!row) return undefined;
-      job = toJob(row);
-    }
+    const row = this.#stmts.get.get(id) as JobRow | undefined;
+    if (!row) return undefined;
+    const job = toJob(row);
     const done = this.#pending.get(id);
     if (done) {
       const started = done.startedAt === undefined ? {} : { started_at: done.startedAt, attempts: job.attempts + 1 };
@@ -219,36 +206,17 @@ export class JobStore {
 
   /** Write the successes waiting (see finish) now: before any query that reads more than one job by id. */
   flush(): void {
-    if (this.#pending.size === 0 && this.#pendingInserts.size === 0) return;
+    if (this.#pending.size === 0) return;
     this.#db.pragma('synchronous = NORMAL');
     try {
       this.#db.transaction(() => this.#writePending()).immediate();
-      this.#pendingWritten();
+      this.#pending.clear();
     } finally {
       this.#db.pragma('synchronous = FULL');
     }
   }
 
-  #pendingWritten(): void {
-    this.#pendingInserts.clear();
-    this.#pendingKeys.clear();
-    this.#pending.clear();
-  }
-
-  #schedulePending(): void {
-    if (this.#pendingScheduled) return;
-    this.#pendingScheduled = true;
-    setTimeout(() => {
-      this.#pendingScheduled = false;
-      if (this.#db.open) this.flush();
-    }, PENDING_MAX_MS).unref();
-  }
-
   #writePending(): void {
-    for (const p of this.#pendingInserts.values()) {
-      this.#stmts.insert.run(p.params);
-      if (p.params.idempotency_key !== null) this.#stmts.insertKey.run(p.params.idempotency_key, p.bodyHash, p.params.id, p.params.created_at);
-    }
     for (const [id, p] of this.#pending) {
       if (p.startedAt === undefined) this.#stmts.finishLater.run(p.state, p.text, p.at, id);
       else this.#stmts.finishLaterUnmarked.run(p.state, p.text, p.at, p.startedAt, id);
@@ -256,7 +224,7 @@ export class JobStore {
   }
 
   findByKey(key: string): StoredJob | undefined {
-    const k = this.#pendingKeys.get(key) ?? (this.#stmts.getKey.get(key) as { job_id: string } | undefined);
+    const k = this.#stmts.getKey.get(key) as { job_id: string } | undefined;
     return k ? this.get(k.job_id) : undefined;
   }
 
@@ -275,11 +243,9 @@ export class JobStore {
     }
     const write = () => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, at, id);
     if (durable) {
-      // The group's transaction writes the jobs taken and the successes waiting first (GroupCommit's `ride`).
       await this.#group.durable(write);
       return at;
     }
-    this.flush();
     this.#db.pragma('synchronous = NORMAL');
     try {
       write();
@@ -306,7 +272,13 @@ export class JobStore {
     const text = JSON.stringify(outcome);
     if (state === 'succeeded') {
       this.#pending.set(id, { state, outcome, text, at, startedAt });
-      this.#schedulePending();
+      if (!this.#pendingScheduled) {
+        this.#pendingScheduled = true;
+        setTimeout(() => {
+          this.#pendingScheduled = false;
+          if (this.#db.open) this.flush();
+        }, PENDING_MAX_MS).unref();
+      }
       return current ? { ...current, state, outcome, finished_at: at } : this.get(id);
     }
     this.flush();

@@ -102,9 +102,7 @@ describe('job store: when each write reaches the file', () => {
   it('a read-only job writes no running mark; get() shows it running and its end records when it started', async () => {
     const { store, onDisk } = open();
     const job = insert(store, 'get_status');
-    await soon(); // the queued job is written
     await store.markRunning(job.id, null, false);
-    await soon();
     expect(onDisk(job.id)).toMatchObject({ state: 'queued', started_at: null, attempts: 0 });
     const live = store.get(job.id);
     expect(live).toMatchObject({ state: 'running', attempts: 1 });
@@ -135,49 +133,5 @@ describe('job store: when each write reaches the file', () => {
     expect(store.countInState('dev-2', 'in_doubt')).toBe(count('dev-2'));
     db.close();
     expect(new JobStore(openJournal(file)).countInState('dev-2', 'in_doubt')).toBe(1);
-  });
-});
-
-describe('job store: a job taken before it is written', () => {
-  const keyed = (store: JobStore, key: string, body_hash: string) =>
-    store.insert({ id: `job-${++n}`, device_id: 'dev-1', device_kind: 'fiscal', source: 'http', operation: { type: 'print_x' }, idempotency_key: key, body_hash });
-
-  it('is found by id and by key at once, and a second request with its key replays it or conflicts', () => {
-    const { store, onDisk } = open();
-    const first = keyed(store, 'k-1', 'hash-a');
-    expect(first.kind).toBe('inserted');
-    expect(onDisk(first.job.id)).toBeUndefined();
-    expect(store.get(first.job.id)?.state).toBe('queued');
-    expect(store.findByKey('k-1')?.id).toBe(first.job.id);
-    expect(keyed(store, 'k-1', 'hash-a')).toMatchObject({ kind: 'existing', job: { id: first.job.id } });
-    expect(keyed(store, 'k-1', 'hash-b')).toMatchObject({ kind: 'conflict', job: { id: first.job.id } });
-  });
-
-  it('reaches the file with its durable running mark (one transaction), or by itself within milliseconds', async () => {
-    const { store, onDisk } = open();
-    const a = insert(store);
-    await store.markRunning(a.id, { receipt_open: false } as never);
-    expect(onDisk(a.id)?.state).toBe('running');
-    const b = insert(store);
-    expect(onDisk(b.id)).toBeUndefined();
-    await soon();
-    expect(onDisk(b.id)?.state).toBe('queued');
-  });
-
-  it('a key whose job retention already deleted does not stop the batch', async () => {
-    const { store, db, onDisk } = open();
-    db.prepare(`INSERT INTO idempotency (key, body_hash, job_id, created_at) VALUES ('k-old', 'h', 'gone', '2020-01-01T00:00:00Z')`).run();
-    const r = keyed(store, 'k-old', 'hash-new');
-    expect(r.kind).toBe('inserted');
-    await store.markRunning(r.job.id, { receipt_open: false } as never);
-    expect(onDisk(r.job.id)?.state).toBe('running');
-    expect(store.findByKey('k-old')?.id).toBe(r.job.id);
-  });
-
-  it('lost to a crash before it was written, it was never answered: the journal does not have it', () => {
-    const { store, db, file } = open();
-    const job = insert(store);
-    db.close();
-    expect(new JobStore(openJournal(file)).get(job.id)).toBeUndefined();
   });
 });
