@@ -86,7 +86,8 @@ export class JobStore {
         `INSERT INTO jobs (id, device_id, device_kind, source, operation, state, idempotency_key, created_at)
          VALUES (@id, @device_id, @device_kind, @source, @operation, 'queued', @idempotency_key, @created_at)`,
       ),
-      insertKey: db.prepare(`INSERT INTO idempotency (key, body_hash, job_id, created_at) VALUES (?, ?, ?, ?)`),
+      // OR REPLACE: a key whose job retention has just deleted (the key row goes next) is taken by the new job.
+      insertKey: db.prepare(`INSERT OR REPLACE INTO idempotency (key, body_hash, job_id, created_at) VALUES (?, ?, ?, ?)`),
       getKey: db.prepare(`SELECT body_hash, job_id FROM idempotency WHERE key = ?`),
       get: db.prepare(`SELECT * FROM jobs WHERE id = ?`),
       running: db.prepare(

@@ -135,3 +135,14 @@ describe('job store: when each write reaches the file', () => {
     expect(new JobStore(openJournal(file)).countInState('dev-2', 'in_doubt')).toBe(1);
   });
 });
+
+describe('job store: idempotency keys', () => {
+  it('a key whose job retention has already deleted is taken by the new job instead of failing the request', () => {
+    const { store, db, onDisk } = open();
+    db.prepare(`INSERT INTO idempotency (key, body_hash, job_id, created_at) VALUES ('k-old', 'h', 'gone', '2020-01-01T00:00:00Z')`).run();
+    const r = store.insert({ id: `job-${++n}`, device_id: 'dev-1', device_kind: 'fiscal', source: 'http', operation: { type: 'print_x' }, idempotency_key: 'k-old', body_hash: 'hash-new' });
+    expect(r.kind).toBe('inserted');
+    expect(onDisk(r.job.id)?.state).toBe('queued');
+    expect(store.findByKey('k-old')?.id).toBe(r.job.id);
+  });
+});
