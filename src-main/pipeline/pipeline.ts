@@ -153,7 +153,8 @@ export class Pipeline implements OperationService {
       source: req.source,
       operation: v.operation,
       idempotency_key: req.idempotency_key ?? null,
-      body_hash: bodyHash(req.device_id, req.operation),
+      // Only a key's replay compares bodies: without a key no hash is needed.
+      body_hash: req.idempotency_key ? bodyHash(req.device_id, req.operation) : '',
     });
     if (ins.kind === 'conflict') {
       return { kind: 'conflict', error: 'Idempotency-Key was already used with a different request body' };
