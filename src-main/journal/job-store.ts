@@ -93,13 +93,10 @@ export class JobStore {
       running: db.prepare(
         `UPDATE jobs SET state = 'running', counters_before = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
       ),
-      finish: db.prepare(`UPDATE jobs SET state = ?, outcome = ?, finished_at = ? WHERE id = ? RETURNING *`),
-      finishUnmarked: db.prepare(
-        `UPDATE jobs SET state = ?, outcome = ?, finished_at = ?, started_at = ?, attempts = attempts + 1 WHERE id = ? RETURNING *`,
-      ),
-      finishLater: db.prepare(`UPDATE jobs SET state = ?, outcome = ?, finished_at = ? WHERE id = ?`),
-      finishLaterUnmarked: db.prepare(
-        `UPDATE jobs SET state = ?, outcome = ?, finished_at = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
+      // `started`: a read-only job's running mark, never written, goes with its end (NULL keeps the mark written).
+      finish: db.prepare(
+        `UPDATE jobs SET state = @state, outcome = @outcome, finished_at = @at, started_at = COALESCE(@started, started_at),
+           attempts = attempts + (@started IS NOT NULL) WHERE id = @id RETURNING *`,
       ),
       inDoubtJobs: db.prepare(`SELECT id, device_id FROM jobs WHERE state = 'in_doubt'`),
       inDoubt: db.prepare(`UPDATE jobs SET state = 'in_doubt', outcome = ? WHERE id = ? RETURNING device_id`),
@@ -218,10 +215,7 @@ export class JobStore {
   }
 
   #writePending(): void {
-    for (const [id, p] of this.#pending) {
-      if (p.startedAt === undefined) this.#stmts.finishLater.run(p.state, p.text, p.at, id);
-      else this.#stmts.finishLaterUnmarked.run(p.state, p.text, p.at, p.startedAt, id);
-    }
+    for (const [id, p] of this.#pending) this.#stmts.finish.run({ id, state: p.state, outcome: p.text, at: p.at, started: p.startedAt ?? null });
   }
 
   findByKey(key: string): StoredJob | undefined {
@@ -283,9 +277,7 @@ export class JobStore {
       return current ? { ...current, state, outcome, finished_at: at } : this.get(id);
     }
     this.flush();
-    const row = (startedAt === undefined ? this.#stmts.finish.get(state, text, at, id) : this.#stmts.finishUnmarked.get(state, text, at, startedAt, id)) as
-      | JobRow
-      | undefined;
+    const row = this.#stmts.finish.get({ id, state, outcome: text, at, started: startedAt ?? null }) as JobRow | undefined;
     return row ? toJob(row) : undefined;
   }
 
