@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { DeviceRegistry } from '../devices/registry.js';
 import { IdentityCache } from '../devices/identity-cache.js';
-import { createApi } from '../doors/http/app.js';
+import { createNativeListener } from '../doors/http/app.js';
 import type { NativeDoorDeps } from '../doors/http/hub-api.js';
 import { startHttpServer, type RunningServer } from '../doors/http/server.js';
 import { attachWebSocket } from '../doors/http/websocket.js';
@@ -161,7 +161,7 @@ export class Hub {
     if (!api.token && !isLoopbackBind(host)) {
       throw new Error(`refusing to listen on ${host} without an API token: set api.token in the settings first`);
     }
-    this.#server = await startHttpServer(createApi(deps, this.jobs), host, port);
+    this.#server = await startHttpServer(createNativeListener(deps, this.jobs), host, port);
     this.#ws = attachWebSocket(this.#server.server, deps);
     this.retention.start(6 * 3600_000, (err) => {
       this.#retentionError = err instanceof Error ? err.message : String(err);

@@ -1,9 +1,11 @@
 /** createApi(deps): the native HTTP door as an Express app that never listens by itself (see server.ts). */
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import type { JobStore } from '../../journal/job-store.js';
 import type { NativeDoorDeps } from './hub-api.js';
+import { fastOperation } from './fast-operation.js';
 import { bodyErrorHandler, finalErrorHandler, jsonParser, requireJson } from './json-body.js';
 import { adminToolRoutes } from './routes/admin-tools.js';
 import { deviceRoutes } from './routes/devices.js';
@@ -48,6 +50,15 @@ function guiRoute(dir: string): express.RequestHandler {
       .status(503)
       .type('text/plain')
       .send('The FisCool GUI is not built yet. Run `npm run build` (or start the hub with `npm run hub`), then reload this page.\n');
+  };
+}
+
+/** What the native API's server listens with: the fast door for POST /devices/operation, express for the rest. */
+export function createNativeListener(deps: NativeDoorDeps, jobs: JobStore): RequestListener {
+  const app = createApi(deps, jobs);
+  const fast = fastOperation(deps, nativePolicy(deps), deps.settings.get().api.body_limit_kb * 1024);
+  return (req, res) => {
+    if (!fast(req, res)) app(req, res);
   };
 }
 

@@ -2,6 +2,7 @@
  * The access check (access.ts) and the security headers as Express middleware, for every HTTP door: the native API,
  * the ErpNet.FP and UcsFPHub listeners. Headers first, so refusals carry them too.
  */
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { checkAccess, type AccessPolicy } from './access.js';
 
@@ -27,15 +28,19 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
 export function securityHeaders(opts: { guiPrefix?: string } = {}): RequestHandler {
   const gui = opts.guiPrefix;
   return (req, res, next) => {
-    const isGui = gui !== undefined && (req.path === gui || req.path.startsWith(gui + '/'));
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Content-Security-Policy', isGui ? GUI_CSP : API_CSP);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    if (!isGui) res.setHeader('Cache-Control', 'no-store');
+    setSecurityHeaders(res, gui !== undefined && (req.path === gui || req.path.startsWith(gui + '/')));
     next();
   };
+}
+
+/** The headers themselves, also set by the native door's fast path (fast-operation.ts). */
+export function setSecurityHeaders(res: ServerResponse, isGui: boolean): void {
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Content-Security-Policy', isGui ? GUI_CSP : API_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  if (!isGui) res.setHeader('Cache-Control', 'no-store');
 }
 
 /** Headers an allowed foreign web page may send (the GUI engineer's per-client language included). */
