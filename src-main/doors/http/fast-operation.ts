@@ -92,6 +92,8 @@ function languageHeader(req: IncomingMessage): TextLanguage | null | undefined {
 /** The whole body as text, a leading byte-order mark dropped (as the JSON parser express uses does). */
 function readBody(req: IncomingMessage, done: (text: string) => void): void {
   const chunks: Buffer[] = [];
+  // A client that hangs up mid-body: nothing was submitted, nothing to answer.
+  req.on('error', () => {});
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8');

@@ -5,7 +5,7 @@
  * to express), so each pair goes to one real hub, one journal, one simulated register.
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativePolicy } from '../../../src-main/doors/http/app.js';
@@ -123,6 +123,23 @@ describe('the fast door takes plain operation requests', () => {
     const big = JSON.stringify({ device_id: t.fiscalId, operation: { type: 'open_drawer' }, pad: 'x'.repeat(1024 * 1024 + 10) });
     expect((await send(alonePort(), '/devices/operation', JSON_TYPE, big)).status).toBe(599);
     expect((await send(hubPort(), '/devices/operation', JSON_TYPE, big)).status).toBe(413);
+  });
+
+  it('a client that hangs up in the middle of its body submits nothing, and the door goes on answering', async () => {
+    const jobsBefore = (await t.get('/jobs?limit=1000')).body.jobs.length;
+    await new Promise<void>((resolve, reject) => {
+      const s = connect(hubPort(), '127.0.0.1', () => {
+        s.write('POST /devices/operation HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"device_id":');
+        setTimeout(() => {
+          s.destroy();
+          resolve();
+        }, 50);
+      });
+      s.on('error', reject);
+    });
+    const r = await send(hubPort(), '/devices/operation', JSON_TYPE, drawer());
+    expect(r.status).toBe(200);
+    expect((await t.get('/jobs?limit=1000')).body.jobs.length).toBe(jobsBefore + 1);
   });
 });
 
