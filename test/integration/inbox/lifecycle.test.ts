@@ -88,6 +88,8 @@ describe('pre-flight: the device is not ready', () => {
     await waitFor(() => h!.hub.devices.readiness(h!.deviceId).ready === false);
     drop(h.folder, 'now.inp', RECEIPT);
     expect(await finished(h.folder, 'now.inp', 3000)).toBe('err');
+    // Output first, then the record's state: wait for the state.
+    await waitFor(() => h!.inbox.list()[0]?.state === 'failed', 3000);
     expect(h.inbox.list()[0]).toMatchObject({ state: 'failed', error_code: -505 });
   });
 });

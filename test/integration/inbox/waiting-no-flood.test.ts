@@ -56,7 +56,9 @@ describe('Retry only where it can help', () => {
     h = await startInboxHub({ inbox: { wait_for_device: false } });
     drop(h.folder, 'bad.inp', fixture('bad-number.inp'));
     expect(await finished(h.folder, 'bad.inp')).toBe('err');
-    const bad = h.inbox.list({ state: 'failed' })[0]!;
+    // The file reaches BonERR a moment before its record says `failed` (output first, then the state).
+    await waitFor(() => h!.inbox.list({ state: 'failed' }).some((f) => f.name === 'bad.inp'), 5000);
+    const bad = h.inbox.list({ state: 'failed' }).find((f) => f.name === 'bad.inp')!;
     expect(h.inbox.retryable(bad)).toBe(false);
     const refused = await h.t.post(`/inbox/files/${bad.id}/retry`, {});
     expect(refused.status).toBe(409);
@@ -69,6 +71,7 @@ describe('Retry only where it can help', () => {
     await waitFor(() => h!.hub.devices.readiness(h!.deviceId).ready === false, 5000);
     drop(h.folder, 'later.inp', fixture('receipt-spec-example.inp'));
     expect(await finished(h.folder, 'later.inp')).toBe('err');
+    await waitFor(() => h!.inbox.list({ state: 'failed' }).some((f) => f.name === 'later.inp'), 5000);
     const later = h.inbox.list({ state: 'failed' }).find((f) => f.name === 'later.inp')!;
     expect((await h.t.get(`/inbox/files/${later.id}`)).body.file).toMatchObject({ retryable: true });
     h.register().closeCover();
