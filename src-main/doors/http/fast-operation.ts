@@ -19,6 +19,8 @@ import { setSecurityHeaders } from './security.js';
 
 const PATH = '/devices/operation';
 const LANGUAGE = LANGUAGE_HEADER.toLowerCase();
+/** `application/json`, with at most a UTF-8 charset: anything else (another parameter, a malformed one) is express's. */
+const PLAIN_JSON = /^ *application\/json *(; *charset *= *("utf-?8"|utf-?8) *)?$/i;
 
 /** Returns false (and touches nothing) when the request is not one it takes. */
 export type FastHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -67,12 +69,7 @@ function plainJsonLength(req: IncomingMessage): number | null {
   if (h['transfer-encoding'] !== undefined) return null;
   const enc = h['content-encoding'];
   if (enc !== undefined && enc.trim().toLowerCase() !== 'identity') return null;
-  const [media, ...params] = (h['content-type'] ?? '').toLowerCase().split(';');
-  if (media?.trim() !== 'application/json') return null;
-  for (const p of params) {
-    const [name, value] = p.split('=').map((x) => x.trim());
-    if (name !== 'charset' || (value !== 'utf-8' && value !== 'utf8' && value !== '"utf-8"')) return null;
-  }
+  if (!PLAIN_JSON.test(h['content-type'] ?? '')) return null;
   const raw = h['content-length'];
   if (raw === undefined || !/^\d{1,9}$/.test(raw)) return null;
   const n = Number(raw);

@@ -92,6 +92,8 @@ describe('the fast door takes plain operation requests', () => {
     const r = await send(alonePort(), '/devices/operation', { 'Content-Type': 'application/json; charset=UTF-8', 'X-FisCool-Language': 'en' }, body);
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body).status).toBe(0);
+    const quoted = await send(alonePort(), '/devices/operation', { 'Content-Type': 'Application/JSON ; charset="utf-8"' }, drawer());
+    expect(quoted.status).toBe(200);
   });
 
   it('leaves to express every request it would not answer exactly as express does', async () => {
@@ -102,6 +104,9 @@ describe('the fast door takes plain operation requests', () => {
       ['no content type', '/devices/operation', {}, drawer()],
       ['another content type', '/devices/operation', { 'Content-Type': 'text/plain' }, drawer()],
       ['another charset', '/devices/operation', { 'Content-Type': 'application/json; charset=latin1' }, drawer()],
+      ['another parameter', '/devices/operation', { 'Content-Type': 'application/json; charset=utf-8; v=2' }, drawer()],
+      ['a malformed parameter', '/devices/operation', { 'Content-Type': 'application/json; charset=utf-8=x' }, drawer()],
+      ['a JSON-like type', '/devices/operation', { 'Content-Type': 'application/jsonx' }, drawer()],
       ['a compressed body', '/devices/operation', { ...JSON_TYPE, 'Content-Encoding': 'gzip' }, gzipSync(drawer())],
       ['a chunked body', '/devices/operation', { ...JSON_TYPE, 'Transfer-Encoding': 'chunked' }, drawer()],
       ['an empty body', '/devices/operation', { ...JSON_TYPE, 'Content-Length': '0' }, ''],
