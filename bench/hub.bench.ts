@@ -5,7 +5,8 @@
  *  - throughput with 1, 4 and 16 simulated registers in parallel, as a ratio to one register;
  *  - the zero-latency overhead per operation with 1 and 16 registers busy, split into the pipeline (journal, worker,
  *    events: submitted in process) and the HTTP door (a POS's keep-alive connection, as a
- *    separate program holds it: bench/pos-client.ts).
+ *    separate program holds it: bench/pos-client.ts);
+ *  - the native door's fast path against express for the same request (decision 69).
  * Direct and HTTP runs are interleaved in one process so they share the machine's conditions.
  */
 import { randomUUID } from 'node:crypto';
@@ -179,6 +180,15 @@ export async function run(): Promise<void> {
     await overheadAt(1, 50);
     const z1 = await medianOf(1, 200);
     const z16 = await medianOf(16, 40);
+    // 5. The fast door against express (decision 69): the same request, with a `?` after the path for express (a
+    //    query string is one of the things the fast door leaves to it); interleaved rounds, one register.
+    const door = { fast: [] as number[], express: [] as number[] };
+    for (let round = 0; round < 5; round++) {
+      for (const [way, path] of [['fast', '/devices/operation'], ['express', '/devices/operation?']] as const) {
+        const lane = Array.from({ length: 200 }, () => ({ path, body: { device_id: zeroIds[0], operation: tenItems() } }));
+        door[way].push((await client.run([lane])).wallMs / 200);
+      }
+    }
     await client.close();
 
     const f = (x: number, d = 3) => x.toFixed(d);
@@ -194,6 +204,8 @@ export async function run(): Promise<void> {
       `hub overhead ${f((z.http - z.direct) / k)} ms/operation (pipeline ${f((z.pipeline - z.direct) / k)} + HTTP door ${f((z.http - z.pipeline) / k)}; target ≤ 1)`;
     console.log(`zero-latency 10-item receipt, 1 register busy (median of 5 rounds):   direct ${f(z1.direct)} ms, in-process submit ${f(z1.pipeline)} ms, via HTTP ${f(z1.http)} ms: ${split(z1, 1)}`);
     console.log(`zero-latency 10-item receipt, 16 registers busy (median of 5 rounds): direct ${f(z16.direct)} ms, in-process submit ${f(z16.pipeline)} ms, via HTTP ${f(z16.http)} ms per receipt on each register (16 at once): ${split(z16, 16)}`);
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    console.log(`door, zero-latency 10-item receipt, 1 register (median of 5 interleaved rounds): fast door ${f(med(door.fast))} ms, express ${f(med(door.express))} ms: ${f(med(door.express) - med(door.fast))} ms saved an operation`);
   } finally {
     await t4?.close(true);
     await t.close(true);
