@@ -181,9 +181,14 @@ export class JobStore {
     });
     // A queued job need not reach the disk before it runs: the `running` commit (synchronous=FULL) flushes the WAL
     // with it, and a request lost to a power cut before that was never answered, so the client retries it.
+    return this.#withoutFsync(() => tx.immediate());
+  }
+
+  /** Run `write` with synchronous=NORMAL: on disk with the next fsync'ed commit, not before it returns. */
+  #withoutFsync<T>(write: () => T): T {
     this.#db.pragma('synchronous = NORMAL');
     try {
-      return tx.immediate();
+      return write();
     } finally {
       this.#db.pragma('synchronous = FULL');
     }
@@ -205,13 +210,8 @@ export class JobStore {
   /** Write the successes waiting (see finish) now: before any query that reads more than one job by id. */
   flush(): void {
     if (this.#pending.size === 0) return;
-    this.#db.pragma('synchronous = NORMAL');
-    try {
-      this.#db.transaction(() => this.#writePending()).immediate();
-      this.#pending.clear();
-    } finally {
-      this.#db.pragma('synchronous = FULL');
-    }
+    this.#withoutFsync(() => this.#db.transaction(() => this.#writePending()).immediate());
+    this.#pending.clear();
   }
 
   #writePending(): void {
@@ -225,28 +225,19 @@ export class JobStore {
 
   /**
    * The job is about to reach its device. `durable`: resolves only once the mark is on disk (journal before device),
-   * grouped with the marks of other devices' jobs into one fsync. A read-only job's mark is not written at all: it is
-   * kept here (get() shows it) and written with the job's end. Lost to a crash, the read is `queued` and simply runs
-   * again; GET /jobs lists it as queued while it runs.
+   * grouped with the marks of other devices' jobs into one fsync. A read-only job's mark (`durable` false) is not
+   * written at all: it is kept here (get() shows it) and written with the job's end. Lost to a crash, the read is
+   * `queued` and simply runs again; GET /jobs lists it as queued while it runs.
    */
   async markRunning(id: string, counters: DeviceCounters | null, durable = true): Promise<string> {
     this.#inDoubt.delete(id);
     const at = new Date().toISOString();
-    if (!durable && counters === null) {
+    if (!durable) {
+      // A read-only job (it carries no counters): nothing to journal before it runs.
       this.#unmarked.set(id, at);
       return at;
     }
-    const write = () => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, at, id);
-    if (durable) {
-      await this.#group.durable(write);
-      return at;
-    }
-    this.#db.pragma('synchronous = NORMAL');
-    try {
-      write();
-    } finally {
-      this.#db.pragma('synchronous = FULL');
-    }
+    await this.#group.durable(() => this.#stmts.running.run(counters ? JSON.stringify(counters) : null, at, id));
     return at;
   }
 
